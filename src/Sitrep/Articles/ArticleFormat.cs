@@ -1,0 +1,10 @@
+namespace Sitrep.Articles;
+
+public enum ArticleFormat
+{
+    /// <summary>Decide from the file name, then from the content.</summary>
+    Auto,
+    Text,
+    Html,
+    JsonLines,
+}

@@ -1,0 +1,36 @@
+using System.Collections.Immutable;
+using Sitrep.Articles;
+using Sitrep.Segmentation;
+
+namespace Sitrep.Documents;
+
+/// <summary>
+/// The article as the engine sees it: normalised text, its language, and the layers each stage adds.
+/// Immutable; a stage returns a copy with its layer set (<c>document with { Sentences = … }</c>).
+/// Every span in every layer indexes <see cref="Text"/>; <see cref="OffsetMap"/> leads back to
+/// <see cref="Article.Text"/>.
+/// </summary>
+public sealed record Document
+{
+    public required Article Article { get; init; }
+
+    /// <summary>The article's id, or the first 16 hex digits of the SHA-256 of <see cref="Text"/>.</summary>
+    public required string Id { get; init; }
+
+    public required string Text { get; init; }
+
+    public required OffsetMap OffsetMap { get; init; }
+
+    /// <summary>ISO 639-1 code, or "und" when the language could not be told.</summary>
+    public string Language { get; init; } = LanguageCodes.Undetermined;
+
+    public ImmutableArray<Token> Tokens { get; init; } = [];
+
+    public ImmutableArray<Sentence> Sentences { get; init; } = [];
+
+    public string this[TextSpan span] => Text.Substring(span.Start, span.Length);
+
+    public ReadOnlySpan<char> Slice(TextSpan span) => Text.AsSpan(span.Start, span.Length);
+
+    public ReadOnlySpan<Token> TokensOf(Sentence sentence) => Tokens.AsSpan().Slice(sentence.FirstToken, sentence.TokenCount);
+}

@@ -1,0 +1,92 @@
+using System.Collections.Immutable;
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using Sitrep.Documents;
+using Sitrep.Segmentation;
+
+namespace Sitrep.Serialization;
+
+/// <summary>Reads and writes the sitrep/1 contract.</summary>
+public static class SitrepJson
+{
+    // Non-ASCII letters are written as they are ("Kharkiv", "déclaré"), not as \u escapes: the output is JSON
+    // for analysts and tools, and web pages escape what they render.
+    private static readonly JsonSerializerOptions Compact = CreateOptions(indented: false);
+    private static readonly JsonSerializerOptions Indented = CreateOptions(indented: true);
+
+    private static JsonSerializerOptions CreateOptions(bool indented)
+    {
+        var options = new JsonSerializerOptions(SitrepJsonContext.Default.Options)
+        {
+            Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+            WriteIndented = indented,
+            TypeInfoResolver = SitrepJsonContext.Default,
+        };
+        options.MakeReadOnly();
+        return options;
+    }
+
+    public static string Serialize(SitrepDocumentModel model, bool indented = false) =>
+        JsonSerializer.Serialize(model, Options(indented).GetTypeInfo(typeof(SitrepDocumentModel)));
+
+    public static string Serialize(ErrorModel error, bool indented = false) =>
+        JsonSerializer.Serialize(error, Options(indented).GetTypeInfo(typeof(ErrorModel)));
+
+    public static string Serialize(Document document, bool indented = false) => Serialize(ToModel(document), indented);
+
+    public static SitrepDocumentModel Deserialize(string json) =>
+        (SitrepDocumentModel?)JsonSerializer.Deserialize(json, Compact.GetTypeInfo(typeof(SitrepDocumentModel)))
+        ?? throw new JsonException("null is not a sitrep/1 document");
+
+    public static InputArticleModel? DeserializeInput(string json) =>
+        (InputArticleModel?)JsonSerializer.Deserialize(json, Compact.GetTypeInfo(typeof(InputArticleModel)));
+
+    private static JsonSerializerOptions Options(bool indented) => indented ? Indented : Compact;
+
+    /// <summary>The contract view of a document.</summary>
+    public static SitrepDocumentModel ToModel(Document document)
+    {
+        ArgumentNullException.ThrowIfNull(document);
+        string text = document.Text;
+        var sentences = ImmutableArray.CreateBuilder<SentenceModel>(document.Sentences.Length);
+        foreach (Sentence sentence in document.Sentences)
+        {
+            ReadOnlySpan<Token> tokens = document.TokensOf(sentence);
+            var tokenModels = ImmutableArray.CreateBuilder<TokenModel>(tokens.Length);
+            foreach (Token token in tokens)
+            {
+                tokenModels.Add(new TokenModel(token.Span.Start, token.Span.End, text.Substring(token.Span.Start, token.Span.Length), KindName(token.Kind)));
+            }
+
+            sentences.Add(new SentenceModel(sentence.Span.Start, sentence.Span.End) { Tokens = tokenModels.MoveToImmutable() });
+        }
+
+        return new SitrepDocumentModel
+        {
+            Article = new ArticleModel
+            {
+                Id = document.Id,
+                Source = document.Article.Source,
+                Url = document.Article.Url,
+                Title = document.Article.Title,
+                Language = document.Language,
+                Published = document.Article.Published?.ToString(),
+                PublishedInferred = false,
+                Warnings = document.Article.Warnings,
+            },
+            Text = text,
+            Sentences = sentences.MoveToImmutable(),
+        };
+    }
+
+    private static string KindName(TokenKind kind) => kind switch
+    {
+        TokenKind.Word => "word",
+        TokenKind.Number => "number",
+        TokenKind.Punctuation => "punct",
+        TokenKind.Symbol => "symbol",
+        TokenKind.Url => "url",
+        TokenKind.Email => "email",
+        _ => "other",
+    };
+}
