@@ -52,7 +52,7 @@ public readonly record struct PublicationDate(DateOnly Date, TimeOnly? Time = nu
             return day;
         }
 
-        string clock = time.ToString(time.Second == 0 && time.Millisecond == 0 ? "HH:mm" : "HH:mm:ss", CultureInfo.InvariantCulture);
+        string clock = time.ToString("HH:mm:ss", CultureInfo.InvariantCulture);
         string offset = Offset switch
         {
             null => "",

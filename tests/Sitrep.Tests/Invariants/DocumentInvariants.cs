@@ -1,0 +1,60 @@
+using Sitrep.Documents;
+using Sitrep.Segmentation;
+using Sitrep.Serialization;
+
+namespace Sitrep.Tests.Invariants;
+
+/// <summary>What must hold for every document the pipeline produces, whatever the input.</summary>
+internal static class DocumentInvariants
+{
+    public static void Check(Document document)
+    {
+        string text = document.Text;
+        Assert.Equal(text.Length, document.OffsetMap.DerivedLength);
+        Assert.Equal(document.Article.Text.Length, document.OffsetMap.OriginalLength);
+
+        int previousEnd = 0;
+        foreach (Token token in document.Tokens)
+        {
+            Assert.True(token.Span.Start >= previousEnd, $"token {token.Span} overlaps or precedes the previous one");
+            Assert.True(token.Span.End <= text.Length, $"token {token.Span} ends past the text ({text.Length})");
+            Assert.False(token.Span.IsEmpty, $"empty token at {token.Span.Start}");
+            previousEnd = token.Span.End;
+
+            TextSpan original = document.OffsetMap.ToOriginal(token.Span);
+            Assert.True(original.End <= document.Article.Text.Length, $"token {token.Span} maps outside the article ({original})");
+        }
+
+        int nextToken = 0;
+        previousEnd = 0;
+        foreach (Sentence sentence in document.Sentences)
+        {
+            Assert.True(sentence.Span.Start >= previousEnd, $"sentence {sentence.Span} overlaps the previous one");
+            Assert.True(sentence.Span.End <= text.Length, $"sentence {sentence.Span} ends past the text");
+            Assert.Equal(nextToken, sentence.FirstToken);
+            foreach (Token token in document.TokensOf(sentence))
+            {
+                Assert.True(sentence.Span.Contains(token.Span), $"token {token.Span} is outside its sentence {sentence.Span}");
+            }
+
+            nextToken += sentence.TokenCount;
+            previousEnd = sentence.Span.End;
+        }
+
+        Assert.Equal(document.Tokens.Length, nextToken);
+
+        // The contract view: every span's text is the substring it points at, and the JSON reads back.
+        SitrepDocumentModel model = SitrepJson.ToModel(document);
+        foreach (SentenceModel sentence in model.Sentences)
+        {
+            foreach (TokenModel token in sentence.Tokens)
+            {
+                Assert.Equal(token.Text, text[token.Start..token.End]);
+            }
+        }
+
+        SitrepDocumentModel roundTrip = SitrepJson.Deserialize(SitrepJson.Serialize(model));
+        Assert.Equal(model.Text, roundTrip.Text);
+        Assert.Equal(model.Sentences.Length, roundTrip.Sentences.Length);
+    }
+}
