@@ -7,6 +7,9 @@ public enum TemporalDirection
     Nearest,
     Past,
     Future,
+
+    /// <summary>The one of the reference's year: "this September" in February is the coming one.</summary>
+    Current,
 }
 
 /// <summary>

@@ -34,6 +34,7 @@ public enum TimeCategory
     MonthCue,
     Measure,
     At,
+    AgeCue,
 }
 
 [Flags]
@@ -63,7 +64,7 @@ public sealed record TimeLexiconEntry(int[] Words, TimeCategory Category, string
 
 /// <summary>
 /// A language's temporal words, read from <c>Resources/&lt;lang&gt;/time-lexicon.tsv</c>. Phrases are matched
-/// word by word on folded forms (lower case, no accents), so «AOÛT», «août» and «aout» are one word.
+/// word by word in lower case, so «AOÛT» and «août» are one word.
 /// </summary>
 public sealed class TimeLexicon
 {
@@ -148,7 +149,7 @@ public sealed class TimeLexicon
             TimexType? type = null;
             if (columns.Length > 3)
             {
-                foreach (string flag in columns[3].Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+                foreach (string flag in string.Join(',', columns[3..]).Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
                 {
                     switch (flag)
                     {
@@ -217,10 +218,11 @@ public sealed class TimeLexicon
         "monthcue" => TimeCategory.MonthCue,
         "measure" => TimeCategory.Measure,
         "at" => TimeCategory.At,
+        "agecue" => TimeCategory.AgeCue,
         _ => throw new FormatException($"time lexicon: unknown category '{name}'"),
     };
 
-    /// <summary>Lower case without diacritics: «Été» → «ete».</summary>
+    /// <summary>Lower case: «Été» → «été».</summary>
     public static string FoldWord(string word)
     {
         Span<char> buffer = word.Length <= 128 ? stackalloc char[word.Length] : new char[word.Length];
@@ -239,23 +241,7 @@ public sealed class TimeLexicon
         return source.Length;
     }
 
-    private static char FoldChar(char c)
-    {
-        if (c < 128)
-        {
-            return c is >= 'A' and <= 'Z' ? (char)(c + 32) : c;
-        }
-
-        return char.ToLowerInvariant(c) switch
-        {
-            'à' or 'â' or 'ä' or 'á' => 'a',
-            'é' or 'è' or 'ê' or 'ë' => 'e',
-            'î' or 'ï' or 'í' => 'i',
-            'ô' or 'ö' or 'ó' => 'o',
-            'ù' or 'û' or 'ü' or 'ú' => 'u',
-            'ç' => 'c',
-            'ÿ' => 'y',
-            char other => other,
-        };
-    }
+    // Case only: accents carry meaning in French («à» is not «a»), so the lexicon lists unaccented spellings
+    // where the press uses them («aout»).
+    private static char FoldChar(char c) => c < 128 ? (c is >= 'A' and <= 'Z' ? (char)(c + 32) : c) : char.ToLowerInvariant(c);
 }

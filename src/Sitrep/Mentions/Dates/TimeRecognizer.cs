@@ -59,7 +59,27 @@ public sealed class TimeRecognizer(ITimeRules rules)
             Consider(Core(i, false), ref end, ref expression);
             if (Find(i, TimeCategory.Determiner) is { } det)
             {
-                Consider(Core(i + det.Length, true), ref end, ref expression);
+                int k = i + det.Length;
+                (int e, TimeExpression? x) = Core(k, true);
+                if (x is not null && TakesDeterminer(k, e, x))
+                {
+                    Consider((e, x), ref end, ref expression);
+                }
+
+                if (Find(k, TimeCategory.Position) is not null)
+                {
+                    Consider(Positioned(k), ref end, ref expression);
+                }
+
+                if (Find(k, TimeCategory.PartOfDay) is { } pod)
+                {
+                    Consider((k + pod.Length, new TimeExpression { PartOfDay = pod.Value, Type = TimexType.Time, FromPreviousDate = true }), ref end, ref expression);
+                }
+
+                if (Unit(k) is { Value: "WE" } weekend && !IsPlural(k + weekend.Length - 1))
+                {
+                    Consider(Counted(k + weekend.Length, "WE", 0, granularity: null), ref end, ref expression);
+                }
             }
 
             if (Find(i, TimeCategory.Position) is not null)
@@ -77,6 +97,33 @@ public sealed class TimeRecognizer(ITimeRules rules)
             }
 
             return end > i;
+        }
+
+        /// <summary>
+        /// «le 13 février», «la semaine dernière», "the third quarter" keep their determiner; vague words
+        /// ("the current"), bare years ("the 1988 quarter") and adjectives ("the two-week") do not.
+        /// </summary>
+        private bool TakesDeterminer(int start, int end, TimeExpression expression)
+        {
+            if (expression.Literal is not null && expression.Type != TimexType.Duration && expression.Type != TimexType.Set)
+            {
+                return false;
+            }
+
+            if (expression.Year is not null && expression.Month is null && expression.Season is null && expression.Quarter is null)
+            {
+                return false;
+            }
+
+            for (int k = start; k < end; k++)
+            {
+                if (IsPunct(k, '-') && expression.Type == TimexType.Duration)
+                {
+                    return false;
+                }
+            }
+
+            return true;
         }
 
         private static void Consider((int End, TimeExpression? Expression) candidate, ref int end, ref TimeExpression expression)
@@ -343,6 +390,11 @@ public sealed class TimeRecognizer(ITimeRules rules)
                     return (k + u1.Length, Durations.Of(n, u1.Value, null));
                 }
 
+                if (Find(j, TimeCategory.Quantifier, allowAmbiguous: true) is { } q && Unit(j + q.Length) is { } u2 && IsPlural(j + q.Length + u2.Length - 1))
+                {
+                    return (j + q.Length + u2.Length, Durations.Of(null, u2.Value, null));
+                }
+
                 if (Unit(j) is { } unit)
                 {
                     int end = j + unit.Length;
@@ -361,17 +413,17 @@ public sealed class TimeRecognizer(ITimeRules rules)
 
                 if (Find(j, TimeCategory.Month, allowAmbiguous: true) is { } m)
                 {
-                    return (j + m.Length, new TimeExpression { Month = m.IntValue, Direction = DirectionOf(offset) });
+                    return (j + m.Length, new TimeExpression { Month = m.IntValue, Direction = offset == 0 ? TemporalDirection.Current : DirectionOf(offset) });
                 }
 
                 if (Find(j, TimeCategory.Season, allowAmbiguous: true) is { } s)
                 {
-                    return (j + s.Length, new TimeExpression { Season = s.Value, Direction = DirectionOf(offset) });
+                    return (j + s.Length, new TimeExpression { Season = s.Value, Direction = offset == 0 ? TemporalDirection.Current : DirectionOf(offset) });
                 }
 
-                if (offset == 0 && Find(j, TimeCategory.PartOfDay) is { } pod)
+                if (Find(j, TimeCategory.PartOfDay) is { } pod && (offset == 0 || (offset < 0 && pod.Value is "NI" or "EV")))
                 {
-                    return (j + pod.Length, new TimeExpression { RelativeUnit = TimeUnit.Day, PartOfDay = pod.Value, Type = rules.PartOfDayType });
+                    return (j + pod.Length, new TimeExpression { RelativeUnit = TimeUnit.Day, RelativeOffset = offset, PartOfDay = pod.Value, Type = TimexType.Time });
                 }
 
                 return (-1, null);
@@ -497,6 +549,11 @@ public sealed class TimeRecognizer(ITimeRules rules)
                 j += approx.Length;
             }
 
+            if (Find(j, TimeCategory.Ordinal) is { } first && first.IntValue == 1 && Number(j + first.Length, allowAmbiguous: false, out _, out _))
+            {
+                j += first.Length;
+            }
+
             if (Number(j, allowAmbiguous: true, out double n, out int k))
             {
                 count = n;
@@ -541,6 +598,11 @@ public sealed class TimeRecognizer(ITimeRules rules)
                     return (-1, null);
                 }
 
+                if (IsAge(i, end, unit))
+                {
+                    return (-1, null);
+                }
+
                 return (end, Durations.Of(count, unit, modifier));
             }
 
@@ -562,6 +624,12 @@ public sealed class TimeRecognizer(ITimeRules rules)
 
             if (Find(i, TimeCategory.Each) is not { } each)
             {
+                // «deux fois par an»: TimeML marks the unit alone as the set.
+                if (i > 0 && Find(i - 1, TimeCategory.Each, allowAmbiguous: true) is { IsAmbiguous: true, Length: 1 } && Unit(i) is { } alone && !IsPlural(i + alone.Length - 1))
+                {
+                    return (i + alone.Length, Durations.Of(1, alone.Value, null) with { Type = TimexType.Set });
+                }
+
                 return (-1, null);
             }
 
@@ -619,6 +687,12 @@ public sealed class TimeRecognizer(ITimeRules rules)
                 }
 
                 return (end, new TimeExpression { Year = year });
+            }
+
+            if (tokens[i].Kind == TimeTokenKind.Word && Find(i, TimeCategory.Number) is { } century && century.Value is "19" or "20"
+                && Number(i + century.Length, allowAmbiguous: false, out double rest, out int restEnd) && rest is >= 10 and < 100)
+            {
+                return (restEnd, new TimeExpression { Year = (int.Parse(century.Value, CultureInfo.InvariantCulture) * 100) + (int)rest });
             }
 
             if (Unit(i) is { } unit && unit.Value == "Y")
@@ -763,7 +837,7 @@ public sealed class TimeRecognizer(ITimeRules rules)
 
             int k = Find(j, TimeCategory.Determiner) is { } det ? j + det.Length : j;
             (int end, TimeExpression? inner) = Core(k, k > j);
-            if (inner is null && Unit(k) is { } unit && !IsPlural(k + unit.Length - 1))
+            if (inner is null && k > j && Unit(k) is { } unit && !IsPlural(k + unit.Length - 1))
             {
                 (end, inner) = Counted(k + unit.Length, unit.Value, 0, granularity: null);
             }
@@ -773,7 +847,7 @@ public sealed class TimeRecognizer(ITimeRules rules)
                 (end, inner) = (k + pod.Length, new TimeExpression { RelativeUnit = TimeUnit.Day, PartOfDay = pod.Value, Type = TimexType.Time, FromPreviousDate = true });
             }
 
-            if (inner is null || inner.Type is TimexType.Duration or TimexType.Set || inner.Literal is not null)
+            if (inner is null || inner.Type is TimexType.Duration or TimexType.Set || inner.Literal?.EndsWith("_REF", StringComparison.Ordinal) == true)
             {
                 return (-1, null);
             }
@@ -796,13 +870,15 @@ public sealed class TimeRecognizer(ITimeRules rules)
                     return (end + pod.Length, expression with { PartOfDay = pod.Value, Type = rules.PartOfDayType });
                 }
 
-                int k = IsPunct(end, ',') ? end + 1 : end;
+                // «hier à 10 h» is one expression; «lundi 17 février, à 14 h 30» and «mardi vers 21 h 45» are two.
+                int k = end;
                 if (Find(k, TimeCategory.At) is { } at)
                 {
                     k += at.Length;
                 }
 
-                if (k < _count && tokens[k].Kind == TimeTokenKind.Atom && tokens[k].Atom is { Hour: not null } clock)
+                if (expression.RelativeUnit == TimeUnit.Day && expression.PartOfDay is null && !expression.FromPreviousDate
+                    && k < _count && tokens[k].Kind == TimeTokenKind.Atom && tokens[k].Atom is { Hour: not null } clock)
                 {
                     return (k + 1, expression with { Hour = clock.Hour, Minute = clock.Minute, Type = TimexType.Time });
                 }
@@ -812,7 +888,7 @@ public sealed class TimeRecognizer(ITimeRules rules)
 
             if (expression.Hour is not null && expression.FromPreviousDate)
             {
-                int k = IsPunct(end, ',') ? end + 1 : end;
+                int k = end;
                 (int dayEnd, TimeExpression? day) = DayWord(k);
                 if (day is null)
                 {
@@ -831,6 +907,35 @@ public sealed class TimeRecognizer(ITimeRules rules)
             }
 
             return (end, expression);
+        }
+
+        /// <summary>«un homme de 37 ans», «(37 ans)», "a 6-year-old boy", "aged 52 years": an age, not a duration.</summary>
+        private bool IsAge(int start, int end, string unit)
+        {
+            if (unit != "Y")
+            {
+                return false;
+            }
+
+            if (end < _count && (Is(end, "old") || (IsPunct(end, '-') && Is(end + 1, "old"))))
+            {
+                return true;
+            }
+
+            if (start == 0 || Find(start, TimeCategory.Approx, allowAmbiguous: true) is not null)
+            {
+                return false;
+            }
+
+            for (int k = Math.Max(0, start - 3); k < start; k++)
+            {
+                if (Find(k, TimeCategory.AgeCue) is { } cue && k + cue.Length == start)
+                {
+                    return true;
+                }
+            }
+
+            return false;
         }
 
         // ---- pieces ------------------------------------------------------------------------------------
@@ -971,6 +1076,10 @@ public sealed class TimeRecognizer(ITimeRules rules)
                 {
                     j++;
                 }
+                else if (v is >= 20 and < 100 && v % 10 == 0 && Find(j, TimeCategory.Number) is { } unit && double.Parse(unit.Value, CultureInfo.InvariantCulture) is >= 1 and < 10)
+                {
+                    continue;
+                }
                 else if (j < _count && (Is(j, "et") || Is(j, "and")) && Find(j + 1, TimeCategory.Number) is { } after && after.Value != "0.5")
                 {
                     j++;
@@ -1052,7 +1161,9 @@ public sealed class TimeRecognizer(ITimeRules rules)
                 return expression with { Direction = TemporalDirection.Future };
             }
 
-            return expression.Weekday is not null && expression.Day is null ? expression with { Direction = TemporalDirection.Past } : expression;
+            return (expression.Weekday is not null || expression.Month is not null) && expression.Day is null
+                ? expression with { Direction = TemporalDirection.Past }
+                : expression;
         }
 
         private bool HasFutureCue(int start, int end)

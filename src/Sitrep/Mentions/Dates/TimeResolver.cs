@@ -113,7 +113,8 @@ public static class TimeResolver
         DateOnly shifted = unit switch
         {
             TimeUnit.Day => reference.AddDays(offset),
-            TimeUnit.Week or TimeUnit.Weekend => reference.AddDays(7 * offset),
+            TimeUnit.Week => reference.AddDays(7 * offset),
+            TimeUnit.Weekend => reference.AddDays((7 * offset) - (IsoWeekday(reference) <= 4 ? 7 : 0)),
             TimeUnit.Month => reference.AddMonths(offset),
             TimeUnit.Quarter => reference.AddMonths(3 * offset),
             TimeUnit.HalfYear => reference.AddMonths(6 * offset),
@@ -211,6 +212,7 @@ public static class TimeResolver
         {
             TemporalDirection.Past => diff <= 0 ? reference.Year : reference.Year - 1,
             TemporalDirection.Future => diff >= 0 ? reference.Year : reference.Year + 1,
+            TemporalDirection.Current => reference.Year,
             _ => diff > 6 ? reference.Year - 1 : diff < -6 ? reference.Year + 1 : reference.Year,
         };
     }
@@ -226,6 +228,7 @@ public static class TimeResolver
         {
             TemporalDirection.Past => diff < 0 ? currentYear : currentYear - 1,
             TemporalDirection.Future => diff > 0 ? currentYear : currentYear + 1,
+            TemporalDirection.Current => currentYear,
             _ => diff > 2 ? currentYear - 1 : currentYear,
         };
     }

@@ -143,6 +143,12 @@ internal static class TimeTokenizer
             return new TimeExpression { Type = TimexType.Time, Hour = Int(m, "hh"), Minute = m.Groups["hm"].Success ? Int(m, "hm") : 0, FromPreviousDate = true };
         }
 
+        if (m.Groups["century"].Success)
+        {
+            int century = Roman(m.Groups["roman"].ValueSpan);
+            return century is >= 1 and <= 21 ? new TimeExpression { Literal = (century - 1).ToString("00", CultureInfo.InvariantCulture) } : null;
+        }
+
         if (m.Groups["decade"].Success)
         {
             int decade = m.Groups["ds"].Success ? 190 + Int(m, "ds") : (Int(m, "dc") * 10) + Int(m, "dd");
@@ -150,6 +156,20 @@ internal static class TimeTokenizer
         }
 
         return null;
+    }
+
+    private static int Roman(ReadOnlySpan<char> numeral)
+    {
+        int total = 0;
+        for (int k = 0; k < numeral.Length; k++)
+        {
+            int v = RomanDigit(numeral[k]);
+            total += k + 1 < numeral.Length && RomanDigit(numeral[k + 1]) > v ? -v : v;
+        }
+
+        return total;
+
+        static int RomanDigit(char c) => c switch { 'I' => 1, 'V' => 5, 'X' => 10, 'L' => 50, _ => 0 };
     }
 
     private static TimeExpression? ValidDate(int year, int month, int day) =>
