@@ -299,7 +299,8 @@ public sealed class TimeRecognizer(ITimeRules rules)
 
             if (m.IsAmbiguous)
             {
-                bool cue = j > 0 && Find(j - 1, TimeCategory.MonthCue) is not null;
+                int before = IsPunct(j - 1, '-') ? j - 2 : j - 1;
+                bool cue = before >= 0 && Find(before, TimeCategory.MonthCue) is not null;
                 bool relative = Find(end, TimeCategory.Relative) is { } r && (r.Flags & TimeEntryFlags.Post) != 0;
                 if (!tokens[j].Capitalized || !(cue || relative))
                 {
@@ -390,7 +391,7 @@ public sealed class TimeRecognizer(ITimeRules rules)
                     return (k + u1.Length, Durations.Of(n, u1.Value, null));
                 }
 
-                if (Find(j, TimeCategory.Quantifier, allowAmbiguous: true) is { } q && Unit(j + q.Length) is { } u2 && IsPlural(j + q.Length + u2.Length - 1))
+                if (Find(j, TimeCategory.Quantifier, allowAmbiguous: true) is { } q && Unit(j + q.Length) is { } u2 && MayBePlural(j + q.Length + u2.Length - 1))
                 {
                     return (j + q.Length + u2.Length, Durations.Of(null, u2.Value, null));
                 }
@@ -449,10 +450,16 @@ public sealed class TimeRecognizer(ITimeRules rules)
                 return (after + rel.Length + u.Length, Durations.Of(count, u.Value, null));
             }
 
-            if (Find(i, TimeCategory.Season) is { } season
+            if (Find(i, TimeCategory.Season, allowAmbiguous: true) is { } season
                 && Find(i + season.Length, TimeCategory.Relative) is { } sr && (sr.Flags & TimeEntryFlags.Post) != 0)
             {
                 return (i + season.Length + sr.Length, new TimeExpression { Season = season.Value, Direction = DirectionOf(sr.IntValue) });
+            }
+
+            if (Find(i, TimeCategory.PartOfDay) is { } night
+                && Find(i + night.Length, TimeCategory.Relative) is { } nr && (nr.Flags & TimeEntryFlags.Post) != 0 && nr.IntValue < 0)
+            {
+                return (i + night.Length + nr.Length, new TimeExpression { RelativeUnit = TimeUnit.Day, RelativeOffset = -1, PartOfDay = night.Value, Type = TimexType.Time });
             }
 
             return (-1, null);
@@ -577,7 +584,7 @@ public sealed class TimeRecognizer(ITimeRules rules)
                 return false;
             }
 
-            if (count is null && !IsPlural(k + u.Length - 1))
+            if (count is null && !MayBePlural(k + u.Length - 1))
             {
                 return false;
             }
@@ -1097,7 +1104,30 @@ public sealed class TimeRecognizer(ITimeRules rules)
         private bool Is(int i, string folded) =>
             i < _count && tokens[i].Length == folded.Length && text.AsSpan(tokens[i].Start, tokens[i].Length).Equals(folded, StringComparison.OrdinalIgnoreCase);
 
-        private bool IsPlural(int i) => i < _count && tokens[i].Length > 2 && text[tokens[i].End - 1] is 's' or 'S' or 'x' or 'X';
+        /// <summary>A plural unit: «jours», "weeks" (their singular is a unit too); «mois» is not, it is both.</summary>
+        private bool IsPlural(int i)
+        {
+            if (i >= _count || tokens[i].Length <= 2 || text[tokens[i].End - 1] is not ('s' or 'S' or 'x' or 'X') || tokens[i].Length > 64)
+            {
+                return false;
+            }
+
+            Span<char> buffer = stackalloc char[64];
+            int n = TimeLexicon.Fold(text.AsSpan(tokens[i].Start, tokens[i].Length - 1), buffer);
+            foreach (TimeLexiconEntry entry in _lexicon.EntriesStartingWith(_lexicon.WordId(buffer[..n])))
+            {
+                if (entry.Category == TimeCategory.Unit)
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        /// <summary>A unit that can be plural: «jours», «mois», not «jour».</summary>
+        private bool MayBePlural(int i) =>
+            IsPlural(i) || (i < _count && text[tokens[i].End - 1] is 's' or 'S' or 'x' or 'X');
 
         private bool IsPunct(int i, char c) =>
             i < _count && tokens[i].Kind == TimeTokenKind.Punctuation && text[tokens[i].Start] == c;
