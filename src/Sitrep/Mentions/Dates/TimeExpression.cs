@@ -52,6 +52,12 @@ public sealed record TimeExpression
     /// <summary>Counted from the last date the text mentioned, not the publication date (le lendemain, that day).</summary>
     public bool FromPreviousDate { get; init; }
 
+    /// <summary>
+    /// "a year ago" in a report about a quarter is that quarter a year before: set on a one-year shift, resolved
+    /// against the last quarter the text mentioned when there is one.
+    /// </summary>
+    public bool FollowsMentionedQuarter { get; init; }
+
     public TemporalDirection Direction { get; init; }
 
     /// <summary>MO, AF, EV, NI or DT.</summary>

@@ -541,7 +541,7 @@ public sealed class TimeRecognizer(ITimeRules rules)
                 TimeUnit.HalfYear => TimeUnit.Month,
                 _ => unit.Value,
             };
-            return (end, new TimeExpression { RelativeUnit = unit, RelativeOffset = sign * n, Granularity = granularity });
+            return (end, new TimeExpression { RelativeUnit = unit, RelativeOffset = sign * n, Granularity = granularity, FollowsMentionedQuarter = unit == TimeUnit.Year && n == 1 });
         }
 
         /// <summary>[approx] (number | quantifier) [-] unit: «près de deux mois», "three years", "a week", «quelques jours».</summary>

@@ -26,13 +26,21 @@ public sealed class TimeTagger
     {
         var mentions = ImmutableArray.CreateBuilder<TimeMention>(times.Length);
         DateOnly? previous = reference;
+        string? quarter = null;
         foreach (RecognizedTime time in times)
         {
-            string? value = TimeResolver.Resolve(time.Expression, reference, previous);
-            mentions.Add(new TimeMention(time.Span, time.Expression.Type, value, time.Expression.Modifier));
+            TimeExpression e = time.Expression;
+            string? value = e.FollowsMentionedQuarter && e.RelativeOffset == -1 && quarter is not null
+                ? (int.Parse(quarter.AsSpan(0, 4), System.Globalization.CultureInfo.InvariantCulture) - 1).ToString("0000", System.Globalization.CultureInfo.InvariantCulture) + quarter[4..]
+                : TimeResolver.Resolve(e, reference, previous);
+            mentions.Add(new TimeMention(time.Span, e.Type, value, e.Modifier));
             if (TimeResolver.Day(value) is DateOnly day)
             {
                 previous = day;
+            }
+            else if (value is { Length: 7 } && value[4] == '-' && value[5] == 'Q' && !e.FollowsMentionedQuarter)
+            {
+                quarter = value;
             }
         }
 
