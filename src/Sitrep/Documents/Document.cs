@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using Sitrep.Articles;
+using Sitrep.Mentions.Dates;
 using Sitrep.Segmentation;
 
 namespace Sitrep.Documents;
@@ -27,6 +28,12 @@ public sealed record Document
     public ImmutableArray<Token> Tokens { get; init; } = [];
 
     public ImmutableArray<Sentence> Sentences { get; init; } = [];
+
+    /// <summary>Temporal expressions in text order, resolved against the publication date (or the inferred one).</summary>
+    public ImmutableArray<TimeMention> Times { get; init; } = [];
+
+    /// <summary>The publication date read from the text when the article gave none («vendredi (13 mai)»), else null.</summary>
+    public DateOnly? InferredPublished { get; init; }
 
     public string this[TextSpan span] => Text.Substring(span.Start, span.Length);
 

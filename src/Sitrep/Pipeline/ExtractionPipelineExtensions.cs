@@ -1,4 +1,5 @@
 using Sitrep.Documents;
+using Sitrep.Mentions.Dates;
 using Sitrep.Segmentation;
 
 namespace Sitrep.Pipeline;
@@ -7,7 +8,7 @@ public static class ExtractionPipelineExtensions
 {
     /// <summary>Every stage Sitrep has, in data-flow order.</summary>
     public static ExtractionPipelineBuilder UseDefaults(this ExtractionPipelineBuilder builder) =>
-        builder.UseLanguageIdentification().UseSegmentation();
+        builder.UseLanguageIdentification().UseSegmentation().UseTimes();
 
     /// <summary>Sets <see cref="Document.Language"/>; with no identifier given, the trained character n-gram model.</summary>
     public static ExtractionPipelineBuilder UseLanguageIdentification(this ExtractionPipelineBuilder builder, ILanguageIdentifier? identifier = null)
@@ -22,6 +23,14 @@ public static class ExtractionPipelineExtensions
     {
         ArgumentNullException.ThrowIfNull(builder);
         builder.Stages.Add(new SegmentationStage(segmenterFor ?? Segmenters.For));
+        return builder;
+    }
+
+    /// <summary>Sets <see cref="Document.Times"/> (TIMEX3 dates, times, durations, sets) with the rules of the document's language.</summary>
+    public static ExtractionPipelineBuilder UseTimes(this ExtractionPipelineBuilder builder, TimeProvider? clock = null)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        builder.Stages.Add(new TimeRecognitionStage(TimeTagger.For, clock ?? TimeProvider.System));
         return builder;
     }
 }

@@ -2,6 +2,7 @@ using System.Collections.Immutable;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using Sitrep.Documents;
+using Sitrep.Mentions.Dates;
 using Sitrep.Segmentation;
 
 namespace Sitrep.Serialization;
@@ -70,12 +71,13 @@ public static class SitrepJson
                 Url = document.Article.Url,
                 Title = document.Article.Title,
                 Language = document.Language,
-                Published = document.Article.Published?.ToString(),
-                PublishedInferred = false,
+                Published = document.Article.Published?.ToString() ?? document.InferredPublished?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
+                PublishedInferred = document.Article.Published is null && document.InferredPublished is not null,
                 Warnings = document.Article.Warnings,
             },
             Text = text,
             Sentences = sentences.MoveToImmutable(),
+            Times = [.. document.Times.Select((t, i) => new TimeModel("T" + (i + 1).ToString(System.Globalization.CultureInfo.InvariantCulture), t.Span.Start, t.Span.End, document[t.Span], TimexTypes.Name(t.Type), t.Value))],
         };
     }
 

@@ -1,0 +1,49 @@
+using System.Collections.Concurrent;
+using System.Collections.Immutable;
+
+namespace Sitrep.Mentions.Dates;
+
+/// <summary>
+/// Recognise then resolve: the temporal expressions of a text with TIMEX3 values against a reference date.
+/// One instance per language, cached; thread-safe.
+/// </summary>
+public sealed class TimeTagger
+{
+    private static readonly ConcurrentDictionary<string, TimeTagger> Cache = new(StringComparer.Ordinal);
+
+    public TimeTagger(ITimeRules rules) => Recognizer = new TimeRecognizer(rules);
+
+    public TimeRecognizer Recognizer { get; }
+
+    /// <summary>The tagger for a language (ISO 639-1), or null when Sitrep has no temporal rules for it.</summary>
+    public static TimeTagger? For(string? language) =>
+        TimeRules.For(language) is { } rules ? Cache.GetOrAdd(rules.Language, _ => new TimeTagger(rules)) : null;
+
+    /// <summary>Finds and resolves; a null reference leaves counted expressions without a value.</summary>
+    public ImmutableArray<TimeMention> Tag(string text, DateOnly? reference) => Resolve(Recognizer.Recognize(text), reference);
+
+    public static ImmutableArray<TimeMention> Resolve(ImmutableArray<RecognizedTime> times, DateOnly? reference)
+    {
+        var mentions = ImmutableArray.CreateBuilder<TimeMention>(times.Length);
+        DateOnly? previous = reference;
+        string? quarter = null;
+        foreach (RecognizedTime time in times)
+        {
+            TimeExpression e = time.Expression;
+            string? value = e.FollowsMentionedQuarter && e.RelativeOffset == -1 && quarter is not null
+                ? (int.Parse(quarter.AsSpan(0, 4), System.Globalization.CultureInfo.InvariantCulture) - 1).ToString("0000", System.Globalization.CultureInfo.InvariantCulture) + quarter[4..]
+                : TimeResolver.Resolve(e, reference, previous);
+            mentions.Add(new TimeMention(time.Span, e.Type, value, e.Modifier));
+            if (TimeResolver.Day(value) is DateOnly day)
+            {
+                previous = day;
+            }
+            else if (value is { Length: 7 } && value[4] == '-' && value[5] == 'Q' && !e.FollowsMentionedQuarter)
+            {
+                quarter = value;
+            }
+        }
+
+        return mentions.MoveToImmutable();
+    }
+}
