@@ -13,6 +13,7 @@ namespace Sitrep.Storage.Sqlite;
 public sealed class SqliteDocumentStore : IDocumentStore
 {
     private readonly string _connectionString;
+    private readonly string _unpooledConnectionString;
     private readonly SemaphoreSlim _writeLock = new(1, 1);
     private readonly SemaphoreSlim _readyLock = new(1, 1);
     private SqliteConnection? _writer;
@@ -24,14 +25,17 @@ public sealed class SqliteDocumentStore : IDocumentStore
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(path);
         Location = Path.GetFullPath(path);
-        _connectionString = new SqliteConnectionStringBuilder
+        var builder = new SqliteConnectionStringBuilder
         {
             DataSource = Location,
             Mode = SqliteOpenMode.ReadWriteCreate,
             ForeignKeys = true,
             Pooling = true,
             DefaultTimeout = 30,
-        }.ToString();
+        };
+        _connectionString = builder.ToString();
+        builder.Pooling = false;
+        _unpooledConnectionString = builder.ToString();
     }
 
     public string Location { get; }
@@ -290,10 +294,15 @@ public sealed class SqliteDocumentStore : IDocumentStore
             reader.GetInt64(5), reader.GetInt64(6), reader.GetInt64(7));
     }
 
-    /// <summary>Runs <c>PRAGMA integrity_check</c>: "ok", or the problems SQLite found.</summary>
+    /// <summary>
+    /// Runs <c>PRAGMA integrity_check</c> on a fresh, unpooled connection: "ok", or the problems SQLite found.
+    /// Not a pooled one: a connection that has searched keeps FTS5's cached index structure, and the FTS5
+    /// integrity check does not refresh it (queries do), so once another process has merged index segments
+    /// it reports them missing. The crash test found this: the file was sound, the old connection's view was not.
+    /// </summary>
     public async Task<string> CheckIntegrityAsync(CancellationToken cancellationToken = default)
     {
-        await using SqliteConnection connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using SqliteConnection connection = await OpenAsync(cancellationToken, pooled: false).ConfigureAwait(false);
         await using SqliteCommand command = connection.CreateCommand();
         command.CommandText = "PRAGMA integrity_check;";
         var lines = new List<string>();
@@ -337,9 +346,9 @@ public sealed class SqliteDocumentStore : IDocumentStore
         }
     }
 
-    private async Task<SqliteConnection> OpenAsync(CancellationToken cancellationToken)
+    private async Task<SqliteConnection> OpenAsync(CancellationToken cancellationToken, bool pooled = true)
     {
-        var connection = new SqliteConnection(_connectionString);
+        var connection = new SqliteConnection(pooled ? _connectionString : _unpooledConnectionString);
         try
         {
             await connection.OpenAsync(cancellationToken).ConfigureAwait(false);

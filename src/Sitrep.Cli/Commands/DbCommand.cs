@@ -17,7 +17,11 @@ internal static class DbCommand
         var info = new Command("info", "Print the store's schema version and how many articles, entities, events … it holds.") { infoStore };
         info.SetAction((parse, cancellationToken) => Info(StoreLocation.Resolve(parse.GetValue(infoStore)), cancellationToken));
 
-        return new Command("db", "Manage the store.") { migrate, info };
+        var checkStore = StoreLocation.CreateOption();
+        var check = new Command("check", "Check the store's integrity (SQLite: PRAGMA integrity_check); prints ok or the problems.") { checkStore };
+        check.SetAction((parse, cancellationToken) => Check(StoreLocation.Resolve(parse.GetValue(checkStore)), cancellationToken));
+
+        return new Command("db", "Manage the store.") { migrate, info, check };
     }
 
     private static async Task<int> Migrate(string location, CancellationToken cancellationToken)
@@ -45,6 +49,21 @@ internal static class DbCommand
             Console.Out.WriteLine($"{store.Location}: schema version {s.SchemaVersion}");
             Console.Out.WriteLine($"articles {s.Articles}, sentences {s.Sentences}, entities {s.Entities}, places {s.Places}, times {s.Times}, quotes {s.Quotes}, events {s.Events}");
             return CliExit.Success;
+        }
+        catch (Exception e) when (e is DocumentStoreException or DbException or IOException or UnauthorizedAccessException)
+        {
+            return CliExit.Fail($"{location}: {e.Message}");
+        }
+    }
+
+    private static async Task<int> Check(string location, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await using IDocumentStore store = StoreLocation.Open(location);
+            string result = await store.CheckIntegrityAsync(cancellationToken).ConfigureAwait(false);
+            Console.Out.WriteLine(result);
+            return string.Equals(result, "ok", StringComparison.Ordinal) ? CliExit.Success : CliExit.Fail($"{store.Location}: integrity check failed");
         }
         catch (Exception e) when (e is DocumentStoreException or DbException or IOException or UnauthorizedAccessException)
         {

@@ -29,4 +29,7 @@ public interface IDocumentStore : IAsyncDisposable
     Task<IReadOnlyList<EventRecord>> FindEventsAsync(EventQuery query, CancellationToken cancellationToken = default);
 
     Task<StoreSummary> GetSummaryAsync(CancellationToken cancellationToken = default);
+
+    /// <summary>Asks the database to check itself: "ok", or one line per problem found.</summary>
+    Task<string> CheckIntegrityAsync(CancellationToken cancellationToken = default);
 }
