@@ -104,6 +104,22 @@ public class StoreBenchmarks
         return stored;
     }
 
+    /// <summary>Mean time per article: PutManyAsync in batches of 50, one transaction per batch, a savepoint per article.</summary>
+    [Benchmark(OperationsPerInvoke = ArticleCount)]
+    public async Task<int> IngestInBatches()
+    {
+        int stored = 0;
+        foreach (StoredDocument[] batch in _documents.Chunk(50))
+        {
+            foreach (IngestResult result in await _store.PutManyAsync(batch).ConfigureAwait(false))
+            {
+                stored += result.Status == IngestStatus.New ? 1 : 0;
+            }
+        }
+
+        return stored;
+    }
+
     private static SitrepDocumentModel Fill(SitrepDocumentModel model)
     {
         var entities = ImmutableArray.CreateBuilder<EntityModel>();

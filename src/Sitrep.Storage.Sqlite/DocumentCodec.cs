@@ -5,7 +5,7 @@ namespace Sitrep.Storage.Sqlite;
 
 /// <summary>
 /// The stored form of a document's JSON: UTF-8, Brotli-compressed when that pays (documents carry every
-/// token, so a 5 kB article is a 60 kB document that compresses about tenfold). Quality 4 keeps ingest fast.
+/// token, so a 5 kB article is a 60 kB document that compresses about tenfold). Quality 1: most of the gain of higher levels at a fraction of their time, measured by StoreBenchmarks.
 /// </summary>
 internal static class DocumentCodec
 {
@@ -23,7 +23,7 @@ internal static class DocumentCodec
         }
 
         byte[] buffer = new byte[BrotliEncoder.GetMaxCompressedLength(utf8.Length)];
-        return BrotliEncoder.TryCompress(utf8, buffer, out int written, quality: 4, window: 22) && written < utf8.Length
+        return BrotliEncoder.TryCompress(utf8, buffer, out int written, quality: 1, window: 22) && written < utf8.Length
             ? (buffer[..written], Brotli)
             : (utf8, Identity);
     }

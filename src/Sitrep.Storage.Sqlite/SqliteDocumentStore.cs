@@ -12,6 +12,8 @@ namespace Sitrep.Storage.Sqlite;
 /// </summary>
 public sealed class SqliteDocumentStore : IDocumentStore
 {
+    private const int SqliteConstraintError = 19;
+
     private readonly string _connectionString;
     private readonly string _unpooledConnectionString;
     private readonly SemaphoreSlim _writeLock = new(1, 1);
@@ -62,6 +64,12 @@ public sealed class SqliteDocumentStore : IDocumentStore
     public async Task<IngestResult> PutAsync(StoredDocument document, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(document);
+        return (await PutManyAsync([document], cancellationToken).ConfigureAwait(false))[0];
+    }
+
+    public async Task<IReadOnlyList<IngestResult>> PutManyAsync(IReadOnlyList<StoredDocument> documents, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(documents);
         await EnsureReadyAsync(cancellationToken).ConfigureAwait(false);
         await _writeLock.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
@@ -73,20 +81,40 @@ public sealed class SqliteDocumentStore : IDocumentStore
                 _rows = new SqliteDocumentWriter(_writer);
             }
 
-            // IMMEDIATE: take the write lock before reading the article's hash, so two processes putting the same
+            // IMMEDIATE: take the write lock before reading an article's hash, so two processes putting the same
             // article cannot both see it missing.
             using SqliteTransaction transaction = _writer.BeginTransaction(deferred: false);
-            IngestResult result = _rows!.Put(document, transaction);
-            if (result.Status == IngestStatus.Duplicate)
+            var results = new IngestResult[documents.Count];
+            bool written = false;
+            for (int i = 0; i < documents.Count; i++)
             {
-                transaction.Rollback();
+                cancellationToken.ThrowIfCancellationRequested();
+                transaction.Save("article");
+                try
+                {
+                    results[i] = _rows!.Put(documents[i], transaction);
+                    transaction.Release("article");
+                    written |= results[i].Status != IngestStatus.Duplicate;
+                }
+                catch (SqliteException e) when (e.SqliteErrorCode == SqliteConstraintError)
+                {
+                    // A document the schema refuses (two entities with one id …) fails alone; the others go on.
+                    transaction.Rollback("article");
+                    transaction.Release("article");
+                    results[i] = IngestResult.Failure(documents[i].ArticleId, $"refused by the store: {e.Message}");
+                }
             }
-            else
+
+            if (written)
             {
                 transaction.Commit();
             }
+            else
+            {
+                transaction.Rollback();
+            }
 
-            return result;
+            return results;
         }
         finally
         {

@@ -98,6 +98,42 @@ public abstract class DocumentStoreContract
     }
 
     [Fact]
+    public async Task Document_the_schema_refuses_fails_alone_with_a_reason_and_the_store_goes_on()
+    {
+        await using IDocumentStore store = await CreateStoreAsync();
+        SitrepDocumentModel full = StoreDocuments.Full("twice-e1");
+        var invalid = StoredDocument.FromModel(full with { Entities = [full.Entities[0], full.Entities[0]] });
+
+        IngestResult failed = await store.PutAsync(invalid, Token);
+        IngestResult stored = await store.PutAsync(StoreDocuments.Numbered(1), Token);
+
+        Assert.Equal(IngestStatus.Failed, failed.Status);
+        Assert.Contains("refused by the store", failed.Error, StringComparison.Ordinal);
+        Assert.Equal(IngestStatus.New, stored.Status);
+        Assert.Null(await store.GetJsonAsync("twice-e1", Token));
+        StoreSummary summary = await store.GetSummaryAsync(Token);
+        Assert.Equal((1L, 0L), (summary.Articles, summary.Entities));
+    }
+
+    [Fact]
+    public async Task Batch_put_gives_each_document_its_own_status()
+    {
+        await using IDocumentStore store = await CreateStoreAsync();
+        SitrepDocumentModel full = StoreDocuments.Full("batch-a");
+        var a = StoredDocument.FromModel(full);
+        var changedA = StoredDocument.FromModel(full with { Events = [] });
+        var invalid = StoredDocument.FromModel(StoreDocuments.Full("batch-c") with { Places = [full.Places[0], full.Places[0]] });
+
+        IReadOnlyList<IngestResult> results = await store.PutManyAsync([a, a, StoreDocuments.Numbered(2), invalid, changedA], Token);
+
+        Assert.Equal([IngestStatus.New, IngestStatus.Duplicate, IngestStatus.New, IngestStatus.Failed, IngestStatus.Updated], results.Select(r => r.Status));
+        Assert.Equal(changedA.Json, await store.GetJsonAsync("batch-a", Token));
+        Assert.Null(await store.GetJsonAsync("batch-c", Token));
+        StoreSummary summary = await store.GetSummaryAsync(Token);
+        Assert.Equal((2L, 0L, 2L), (summary.Articles, summary.Events, summary.Places));
+    }
+
+    [Fact]
     public async Task Document_without_an_id_is_stored_under_the_content_id_of_its_text()
     {
         await using IDocumentStore store = await CreateStoreAsync();
