@@ -10,6 +10,9 @@ CultureInfo.CurrentCulture = CultureInfo.InvariantCulture;
 var root = new RootCommand("Sitrep: news articles to a structured, geocoded, dated, source-attributed record of events.")
 {
     ExtractCommand.Create(),
+    IngestCommand.Create(),
+    ArticlesCommand.Create(),
+    DbCommand.Create(),
     EvalCommand.Create(),
     TrainCommand.Create(),
 };

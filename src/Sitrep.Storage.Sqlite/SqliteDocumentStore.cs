@@ -1,0 +1,422 @@
+using System.Collections.Immutable;
+using System.Globalization;
+using System.Text;
+using Microsoft.Data.Sqlite;
+
+namespace Sitrep.Storage.Sqlite;
+
+/// <summary>
+/// The embedded store: one SQLite file in WAL mode with foreign keys on. One writer connection (writes are
+/// serialised, each article in its own IMMEDIATE transaction), and a pooled connection per read, so readers
+/// see the last committed articles while a write goes on. The schema is migrated on first use.
+/// </summary>
+public sealed class SqliteDocumentStore : IDocumentStore
+{
+    private const int SqliteConstraintError = 19;
+
+    private readonly string _connectionString;
+    private readonly string _unpooledConnectionString;
+    private readonly SemaphoreSlim _writeLock = new(1, 1);
+    private readonly SemaphoreSlim _readyLock = new(1, 1);
+    private SqliteConnection? _writer;
+    private SqliteDocumentWriter? _rows;
+    private bool _ready;
+    private bool _disposed;
+
+    public SqliteDocumentStore(string path)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(path);
+        Location = Path.GetFullPath(path);
+        var builder = new SqliteConnectionStringBuilder
+        {
+            DataSource = Location,
+            Mode = SqliteOpenMode.ReadWriteCreate,
+            ForeignKeys = true,
+            Pooling = true,
+            DefaultTimeout = 30,
+        };
+        _connectionString = builder.ToString();
+        builder.Pooling = false;
+        _unpooledConnectionString = builder.ToString();
+    }
+
+    public string Location { get; }
+
+    /// <summary>The newest schema version this build knows.</summary>
+    public static int SchemaVersion => SqliteMigrator.LatestVersion;
+
+    public async Task<MigrationResult> MigrateAsync(CancellationToken cancellationToken = default)
+    {
+        await _readyLock.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            await using SqliteConnection connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
+            MigrationResult result = SqliteMigrator.Migrate(connection);
+            _ready = true;
+            return result;
+        }
+        finally
+        {
+            _readyLock.Release();
+        }
+    }
+
+    public async Task<IngestResult> PutAsync(StoredDocument document, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(document);
+        return (await PutManyAsync([document], cancellationToken).ConfigureAwait(false))[0];
+    }
+
+    public async Task<IReadOnlyList<IngestResult>> PutManyAsync(IReadOnlyList<StoredDocument> documents, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(documents);
+        await EnsureReadyAsync(cancellationToken).ConfigureAwait(false);
+        await _writeLock.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            ObjectDisposedException.ThrowIf(_disposed, this);
+            if (_writer is null)
+            {
+                _writer = await OpenAsync(cancellationToken).ConfigureAwait(false);
+                _rows = new SqliteDocumentWriter(_writer);
+            }
+
+            // IMMEDIATE: take the write lock before reading an article's hash, so two processes putting the same
+            // article cannot both see it missing.
+            using SqliteTransaction transaction = _writer.BeginTransaction(deferred: false);
+            var results = new IngestResult[documents.Count];
+            bool written = false;
+            for (int i = 0; i < documents.Count; i++)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                transaction.Save("article");
+                try
+                {
+                    results[i] = _rows!.Put(documents[i], transaction);
+                    transaction.Release("article");
+                    written |= results[i].Status != IngestStatus.Duplicate;
+                }
+                catch (SqliteException e) when (e.SqliteErrorCode == SqliteConstraintError)
+                {
+                    // A document the schema refuses (two entities with one id …) fails alone; the others go on.
+                    transaction.Rollback("article");
+                    transaction.Release("article");
+                    results[i] = IngestResult.Failure(documents[i].ArticleId, $"refused by the store: {e.Message}");
+                }
+            }
+
+            if (written)
+            {
+                transaction.Commit();
+            }
+            else
+            {
+                transaction.Rollback();
+            }
+
+            return results;
+        }
+        finally
+        {
+            _writeLock.Release();
+        }
+    }
+
+    public async Task<string?> GetJsonAsync(string articleId, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(articleId);
+        await EnsureReadyAsync(cancellationToken).ConfigureAwait(false);
+        await using SqliteConnection connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using SqliteCommand command = connection.CreateCommand();
+        command.CommandText = "SELECT document, document_encoding FROM articles WHERE id = $id;";
+        command.Parameters.AddWithValue("$id", articleId);
+        await using SqliteDataReader reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        return await reader.ReadAsync(cancellationToken).ConfigureAwait(false)
+            ? DocumentCodec.Decode((byte[])reader.GetValue(0), reader.GetString(1))
+            : null;
+    }
+
+    public async Task<IReadOnlyList<ArticleSummary>> FindArticlesAsync(ArticleQuery query, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        await EnsureReadyAsync(cancellationToken).ConfigureAwait(false);
+        await using SqliteConnection connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using SqliteCommand command = connection.CreateCommand();
+        var sql = new StringBuilder("SELECT a.id, a.title, a.url, a.source, a.language, a.published, a.sentence_count, a.entity_count, a.event_count, a.content_hash FROM ");
+        string order = "a.published_day DESC, a.id";
+        if (query.Text is not null)
+        {
+            string? match = FullTextQuery.ToFts5(query.Text);
+            if (match is null)
+            {
+                return [];
+            }
+
+            sql.Append("articles_fts JOIN articles a ON a.key = articles_fts.rowid WHERE articles_fts MATCH $match");
+            command.Parameters.AddWithValue("$match", match);
+            order = "articles_fts.rank, a.id";
+        }
+        else
+        {
+            sql.Append("articles a WHERE 1 = 1");
+        }
+
+        AddDayRange(sql, command, "a.published_day", "a.published_day", query.Since, query.Until);
+        if (query.Language is not null)
+        {
+            sql.Append(" AND a.language = $language");
+            command.Parameters.AddWithValue("$language", query.Language.ToLowerInvariant());
+        }
+
+        if (query.Source is not null)
+        {
+            sql.Append(" AND a.source = $source");
+            command.Parameters.AddWithValue("$source", query.Source);
+        }
+
+        sql.Append(" ORDER BY ").Append(order);
+        AddPage(sql, command, query.Limit, query.Offset);
+        command.CommandText = sql.ToString();
+
+        var articles = new List<ArticleSummary>();
+        await using SqliteDataReader reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+        {
+            articles.Add(new ArticleSummary(
+                reader.GetString(0), NullableString(reader, 1), NullableString(reader, 2), NullableString(reader, 3), reader.GetString(4),
+                NullableString(reader, 5), reader.GetInt32(6), reader.GetInt32(7), reader.GetInt32(8), reader.GetString(9)));
+        }
+
+        return articles;
+    }
+
+    public async Task<IReadOnlyList<EventRecord>> FindEventsAsync(EventQuery query, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        await EnsureReadyAsync(cancellationToken).ConfigureAwait(false);
+        await using SqliteConnection connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using SqliteCommand command = connection.CreateCommand();
+        var sql = new StringBuilder("""
+            SELECT a.id, e.id, e.type, e.mode, e.modality, e.date_value, e.date_precision, e.trigger_text, e.location_text,
+                   e.place_name, e.country, e.lat, e.lon, e.dead_best, e.injured_best, e.confidence, e.article
+            FROM events e JOIN articles a ON a.key = e.article WHERE 1 = 1
+            """);
+        if (query.Type is not null)
+        {
+            sql.Append(" AND e.type = $type");
+            command.Parameters.AddWithValue("$type", query.Type.ToUpperInvariant());
+        }
+
+        if (query.Modality is not null)
+        {
+            sql.Append(" AND e.modality = $modality");
+            command.Parameters.AddWithValue("$modality", query.Modality.ToLowerInvariant());
+        }
+
+        if (query.Country is not null)
+        {
+            string country = query.Country.ToUpperInvariant();
+            sql.Append(country.Length switch
+            {
+                2 => " AND e.country = $country",
+                3 => " AND EXISTS (SELECT 1 FROM event_participants p WHERE p.article = e.article AND p.event = e.id AND p.country = $country)",
+                _ => throw new ArgumentException($"country '{query.Country}' is neither ISO 3166-1 alpha-2 (UA) nor alpha-3 (RUS)", nameof(query)),
+            });
+            command.Parameters.AddWithValue("$country", country);
+        }
+
+        if (query.Actor is not null)
+        {
+            sql.Append("""
+                 AND EXISTS (SELECT 1 FROM event_participants p LEFT JOIN entities n ON n.article = p.article AND n.id = p.entity
+                             WHERE p.article = e.article AND p.event = e.id AND p.role = 'actor'
+                               AND (p.text LIKE $actor ESCAPE '\' OR n.name LIKE $actor ESCAPE '\'))
+                """);
+            command.Parameters.AddWithValue("$actor", Like(query.Actor));
+        }
+
+        if (query.Place is not null)
+        {
+            sql.Append(@" AND (e.location_text LIKE $place ESCAPE '\' OR e.place_name LIKE $place ESCAPE '\')");
+            command.Parameters.AddWithValue("$place", Like(query.Place));
+        }
+
+        if (query.ArticleId is not null)
+        {
+            sql.Append(" AND a.id = $article");
+            command.Parameters.AddWithValue("$article", query.ArticleId);
+        }
+
+        // A dated event matches when the days its value covers overlap [since, until].
+        AddDayRange(sql, command, "e.last_day", "e.first_day", query.Since, query.Until);
+        sql.Append(" ORDER BY e.first_day, a.id, e.id");
+        AddPage(sql, command, query.Limit, query.Offset);
+        command.CommandText = sql.ToString();
+
+        var rows = new List<(EventRecord Event, long Article)>();
+        await using (SqliteDataReader reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false))
+        {
+            while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+            {
+                rows.Add((new EventRecord
+                {
+                    ArticleId = reader.GetString(0),
+                    EventId = reader.GetString(1),
+                    Type = reader.GetString(2),
+                    Mode = NullableString(reader, 3),
+                    Modality = reader.GetString(4),
+                    Date = NullableString(reader, 5),
+                    DatePrecision = NullableString(reader, 6),
+                    Trigger = reader.GetString(7),
+                    Location = NullableString(reader, 8),
+                    PlaceName = NullableString(reader, 9),
+                    Country = NullableString(reader, 10),
+                    Lat = reader.IsDBNull(11) ? null : reader.GetDouble(11),
+                    Lon = reader.IsDBNull(12) ? null : reader.GetDouble(12),
+                    Dead = reader.IsDBNull(13) ? null : reader.GetInt32(13),
+                    Injured = reader.IsDBNull(14) ? null : reader.GetInt32(14),
+                    Confidence = reader.GetDouble(15),
+                }, reader.GetInt64(16)));
+            }
+        }
+
+        var events = new List<EventRecord>(rows.Count);
+        await using SqliteCommand participants = connection.CreateCommand();
+        participants.CommandText = """
+            SELECT role, text, country, sector FROM event_participants WHERE article = $article AND event = $event ORDER BY role, ord;
+            """;
+        SqliteParameter articleKey = participants.Parameters.Add("$article", SqliteType.Integer);
+        SqliteParameter eventId = participants.Parameters.Add("$event", SqliteType.Text);
+        foreach ((EventRecord e, long article) in rows)
+        {
+            articleKey.Value = article;
+            eventId.Value = e.EventId;
+            var actors = ImmutableArray.CreateBuilder<ParticipantRecord>();
+            var recipients = ImmutableArray.CreateBuilder<ParticipantRecord>();
+            await using SqliteDataReader reader = await participants.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+            while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+            {
+                var participant = new ParticipantRecord(reader.GetString(1), NullableString(reader, 2), NullableString(reader, 3));
+                (string.Equals(reader.GetString(0), "actor", StringComparison.Ordinal) ? actors : recipients).Add(participant);
+            }
+
+            events.Add(e with { Actors = actors.ToImmutable(), Recipients = recipients.ToImmutable() });
+        }
+
+        return events;
+    }
+
+    public async Task<StoreSummary> GetSummaryAsync(CancellationToken cancellationToken = default)
+    {
+        await EnsureReadyAsync(cancellationToken).ConfigureAwait(false);
+        await using SqliteConnection connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using SqliteCommand command = connection.CreateCommand();
+        command.CommandText = """
+            SELECT (SELECT COALESCE(MAX(version), 0) FROM schema_version), (SELECT COUNT(*) FROM articles), (SELECT COUNT(*) FROM sentences),
+                   (SELECT COUNT(*) FROM entities), (SELECT COUNT(*) FROM places), (SELECT COUNT(*) FROM times),
+                   (SELECT COUNT(*) FROM quotes), (SELECT COUNT(*) FROM events);
+            """;
+        await using SqliteDataReader reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        await reader.ReadAsync(cancellationToken).ConfigureAwait(false);
+        return new StoreSummary(reader.GetInt32(0), reader.GetInt64(1), reader.GetInt64(2), reader.GetInt64(3), reader.GetInt64(4),
+            reader.GetInt64(5), reader.GetInt64(6), reader.GetInt64(7));
+    }
+
+    /// <summary>
+    /// Runs <c>PRAGMA integrity_check</c> on a fresh, unpooled connection: "ok", or the problems SQLite found.
+    /// Not a pooled one: a connection that has searched keeps FTS5's cached index structure, and the FTS5
+    /// integrity check does not refresh it (queries do), so once another process has merged index segments
+    /// it reports them missing. The crash test found this: the file was sound, the old connection's view was not.
+    /// </summary>
+    public async Task<string> CheckIntegrityAsync(CancellationToken cancellationToken = default)
+    {
+        await using SqliteConnection connection = await OpenAsync(cancellationToken, pooled: false).ConfigureAwait(false);
+        await using SqliteCommand command = connection.CreateCommand();
+        command.CommandText = "PRAGMA integrity_check;";
+        var lines = new List<string>();
+        await using SqliteDataReader reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+        {
+            lines.Add(reader.GetString(0));
+        }
+
+        return string.Join('\n', lines);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _writeLock.WaitAsync().ConfigureAwait(false);
+        try
+        {
+            if (_disposed)
+            {
+                return;
+            }
+
+            _disposed = true;
+            _rows?.Dispose();
+            if (_writer is not null)
+            {
+                await _writer.DisposeAsync().ConfigureAwait(false);
+            }
+        }
+        finally
+        {
+            _writeLock.Release();
+        }
+    }
+
+    private async Task EnsureReadyAsync(CancellationToken cancellationToken)
+    {
+        if (!Volatile.Read(ref _ready))
+        {
+            await MigrateAsync(cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    private async Task<SqliteConnection> OpenAsync(CancellationToken cancellationToken, bool pooled = true)
+    {
+        var connection = new SqliteConnection(pooled ? _connectionString : _unpooledConnectionString);
+        try
+        {
+            await connection.OpenAsync(cancellationToken).ConfigureAwait(false);
+            await using SqliteCommand pragmas = connection.CreateCommand();
+            // NORMAL in WAL mode: a killed process loses no committed transaction; only a power cut can lose the last ones.
+            pragmas.CommandText = "PRAGMA synchronous = NORMAL; PRAGMA busy_timeout = 30000;";
+            await pragmas.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+            return connection;
+        }
+        catch
+        {
+            await connection.DisposeAsync().ConfigureAwait(false);
+            throw;
+        }
+    }
+
+    private static void AddDayRange(StringBuilder sql, SqliteCommand command, string lastColumn, string firstColumn, DateOnly? since, DateOnly? until)
+    {
+        if (since is DateOnly from)
+        {
+            sql.Append(" AND ").Append(lastColumn).Append(" >= $since");
+            command.Parameters.AddWithValue("$since", from.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+        }
+
+        if (until is DateOnly to)
+        {
+            sql.Append(" AND ").Append(firstColumn).Append(" <= $until");
+            command.Parameters.AddWithValue("$until", to.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+        }
+    }
+
+    private static void AddPage(StringBuilder sql, SqliteCommand command, int? limit, int offset)
+    {
+        sql.Append(" LIMIT $limit OFFSET $offset;");
+        command.Parameters.AddWithValue("$limit", limit is int l && l >= 0 ? l : -1);
+        command.Parameters.AddWithValue("$offset", Math.Max(0, offset));
+    }
+
+    private static string Like(string text) =>
+        "%" + text.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("%", "\\%", StringComparison.Ordinal).Replace("_", "\\_", StringComparison.Ordinal) + "%";
+
+    private static string? NullableString(SqliteDataReader reader, int ordinal) => reader.IsDBNull(ordinal) ? null : reader.GetString(ordinal);
+}

@@ -1,0 +1,233 @@
+using System.Collections.Immutable;
+using System.Globalization;
+using Microsoft.Data.Sqlite;
+using Sitrep.Serialization;
+
+namespace Sitrep.Storage.Sqlite;
+
+/// <summary>
+/// Writes one document's rows on the store's single writer connection, reusing prepared statements:
+/// the article, then each contract list, then the full-text row. The caller owns the transaction.
+/// </summary>
+internal sealed class SqliteDocumentWriter : IDisposable
+{
+    private readonly SqliteCommand _findArticle;
+    private readonly SqliteCommand _deleteArticle;
+    private readonly SqliteCommand _deleteFts;
+    private readonly SqliteCommand _insertArticle;
+    private readonly SqliteCommand _insertFts;
+    private readonly SqliteCommand _insertSentence;
+    private readonly SqliteCommand _insertEntity;
+    private readonly SqliteCommand _insertEntityRole;
+    private readonly SqliteCommand _insertEntityMention;
+    private readonly SqliteCommand _insertPlace;
+    private readonly SqliteCommand _insertPlaceMention;
+    private readonly SqliteCommand _insertTime;
+    private readonly SqliteCommand _insertQuote;
+    private readonly SqliteCommand _insertEvent;
+    private readonly SqliteCommand _insertEventContext;
+    private readonly SqliteCommand _insertParticipant;
+    private readonly SqliteCommand[] _all;
+
+    public SqliteDocumentWriter(SqliteConnection connection)
+    {
+        _findArticle = Prepare(connection, "SELECT key, content_hash FROM articles WHERE id = $1;", 1);
+        _deleteFts = Prepare(connection, "DELETE FROM articles_fts WHERE rowid = $1;", 1);
+        _deleteArticle = Prepare(connection, "DELETE FROM articles WHERE key = $1;", 1);
+        _insertArticle = Prepare(connection, """
+            INSERT INTO articles (id, url, title, source, language, published, published_day, published_inferred, content_hash,
+                                  sentence_count, entity_count, event_count, document, document_encoding)
+            VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14) RETURNING key;
+            """, 14);
+        _insertFts = Prepare(connection, "INSERT INTO articles_fts (rowid, title, text) VALUES ($1, $2, $3);", 3);
+        _insertSentence = Prepare(connection, "INSERT INTO sentences (article, ord, start, \"end\") VALUES ($1, $2, $3, $4);", 4);
+        _insertEntity = Prepare(connection, "INSERT INTO entities (article, id, type, name, country, place) VALUES ($1, $2, $3, $4, $5, $6);", 6);
+        _insertEntityRole = Prepare(connection, "INSERT INTO entity_roles (article, entity, ord, role) VALUES ($1, $2, $3, $4);", 4);
+        _insertEntityMention = Prepare(connection, "INSERT INTO entity_mentions (article, entity, ord, start, \"end\", text) VALUES ($1, $2, $3, $4, $5, $6);", 6);
+        _insertPlace = Prepare(connection, """
+            INSERT INTO places (article, id, name, geonames_id, lat, lon, country, admin1, feature, precision)
+            VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10);
+            """, 10);
+        _insertPlaceMention = Prepare(connection, "INSERT INTO place_mentions (article, place, ord, start, \"end\", text) VALUES ($1, $2, $3, $4, $5, $6);", 6);
+        _insertTime = Prepare(connection, """
+            INSERT INTO times (article, id, start, "end", text, type, value, first_day, last_day) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9);
+            """, 9);
+        _insertQuote = Prepare(connection, """
+            INSERT INTO quotes (article, id, kind, content_start, content_end, content_text, cue_start, cue_end, cue_text, cue_lemma,
+                                speaker_entity, speaker_start, speaker_end, speaker_text)
+            VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14);
+            """, 14);
+        _insertEvent = Prepare(connection, """
+            INSERT INTO events (article, id, type, mode, cameo_root, acled_event_type, acled_sub_event_type,
+                                trigger_start, trigger_end, trigger_text, location_place, location_start, location_end, location_text,
+                                place_name, country, lat, lon, date_time, date_value, date_precision, first_day, last_day,
+                                dead_best, dead_low, dead_high, dead_start, dead_end, dead_text,
+                                injured_best, injured_low, injured_high, injured_start, injured_end, injured_text,
+                                modality, reporter_entity, reporter_start, reporter_end, reporter_text, sentence, confidence)
+            VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21,
+                    $22, $23, $24, $25, $26, $27, $28, $29, $30, $31, $32, $33, $34, $35, $36, $37, $38, $39, $40, $41, $42);
+            """, 42);
+        _insertEventContext = Prepare(connection, "INSERT OR IGNORE INTO event_contexts (article, event, context) VALUES ($1, $2, $3);", 3);
+        _insertParticipant = Prepare(connection, """
+            INSERT INTO event_participants (article, event, role, ord, entity, start, "end", text, country, sector)
+            VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10);
+            """, 10);
+        _all =
+        [
+            _findArticle, _deleteFts, _deleteArticle, _insertArticle, _insertFts, _insertSentence, _insertEntity, _insertEntityRole,
+            _insertEntityMention, _insertPlace, _insertPlaceMention, _insertTime, _insertQuote, _insertEvent, _insertEventContext, _insertParticipant,
+        ];
+    }
+
+    public IngestResult Put(StoredDocument document, SqliteTransaction transaction)
+    {
+        foreach (SqliteCommand command in _all)
+        {
+            command.Transaction = transaction;
+        }
+
+        string id = document.ArticleId;
+        IngestStatus status = IngestStatus.New;
+        Bind(_findArticle, id);
+        using (SqliteDataReader reader = _findArticle.ExecuteReader())
+        {
+            if (reader.Read())
+            {
+                long existing = reader.GetInt64(0);
+                if (string.Equals(reader.GetString(1), document.ContentHash, StringComparison.Ordinal))
+                {
+                    return new IngestResult(id, IngestStatus.Duplicate);
+                }
+
+                reader.Close();
+                Run(_deleteFts, existing);
+                Run(_deleteArticle, existing);
+                status = IngestStatus.Updated;
+            }
+        }
+
+        SitrepDocumentModel model = document.Model;
+        ArticleModel article = model.Article;
+        (byte[] bytes, string encoding) = DocumentCodec.Encode(document.Json);
+        Bind(_insertArticle, id, article.Url, article.Title, article.Source, article.Language ?? "und", article.Published,
+            Day(TimexRange.PublishedDay(article.Published)), article.PublishedInferred ? 1 : 0, document.ContentHash,
+            model.Sentences.Length, model.Entities.Length, model.Events.Length, bytes, encoding);
+        long key = Convert.ToInt64(_insertArticle.ExecuteScalar(), CultureInfo.InvariantCulture);
+
+        WriteLayers(key, model);
+        Run(_insertFts, key, article.Title ?? "", model.Text);
+        return new IngestResult(id, status);
+    }
+
+    private void WriteLayers(long key, SitrepDocumentModel model)
+    {
+        for (int i = 0; i < model.Sentences.Length; i++)
+        {
+            Run(_insertSentence, key, i, model.Sentences[i].Start, model.Sentences[i].End);
+        }
+
+        foreach (EntityModel entity in model.Entities)
+        {
+            Run(_insertEntity, key, entity.Id, entity.Type, entity.Name, entity.Country, entity.Place);
+            for (int i = 0; i < entity.Roles.Length; i++)
+            {
+                Run(_insertEntityRole, key, entity.Id, i, entity.Roles[i]);
+            }
+
+            for (int i = 0; i < entity.Mentions.Length; i++)
+            {
+                SpanModel mention = entity.Mentions[i];
+                Run(_insertEntityMention, key, entity.Id, i, mention.Start, mention.End, mention.Text);
+            }
+        }
+
+        var places = new Dictionary<string, PlaceModel>(StringComparer.Ordinal);
+        foreach (PlaceModel place in model.Places)
+        {
+            places.TryAdd(place.Id, place);
+            Run(_insertPlace, key, place.Id, place.Name, place.GeonamesId, place.Lat, place.Lon, place.Country, place.Admin1, place.Feature, place.Precision);
+            for (int i = 0; i < place.Mentions.Length; i++)
+            {
+                SpanModel mention = place.Mentions[i];
+                Run(_insertPlaceMention, key, place.Id, i, mention.Start, mention.End, mention.Text);
+            }
+        }
+
+        foreach (TimeModel time in model.Times)
+        {
+            TimexRange? range = TimexRange.Parse(time.Value);
+            Run(_insertTime, key, time.Id, time.Start, time.End, time.Text, time.Type, time.Value, Day(range?.First), Day(range?.Last));
+        }
+
+        foreach (QuoteModel quote in model.Quotes)
+        {
+            Run(_insertQuote, key, quote.Id, quote.Kind, quote.Content.Start, quote.Content.End, quote.Content.Text,
+                quote.Cue?.Start, quote.Cue?.End, quote.Cue?.Text, quote.Cue?.Lemma,
+                quote.Speaker?.Entity, quote.Speaker?.Start, quote.Speaker?.End, quote.Speaker?.Text);
+        }
+
+        foreach (EventModel e in model.Events)
+        {
+            PlaceModel? place = e.Location?.Place is string placeId && places.TryGetValue(placeId, out PlaceModel? found) ? found : null;
+            TimexRange? range = TimexRange.Parse(e.Date?.Value);
+            Run(_insertEvent, key, e.Id, e.Type, e.Mode, e.CameoRoot, e.Acled?.EventType, e.Acled?.SubEventType,
+                e.Trigger.Start, e.Trigger.End, e.Trigger.Text, e.Location?.Place, e.Location?.Start, e.Location?.End, e.Location?.Text,
+                place?.Name, place?.Country, place?.Lat, place?.Lon, e.Date?.Time, e.Date?.Value, e.Date?.Precision, Day(range?.First), Day(range?.Last),
+                e.Dead?.Best, e.Dead?.Low, e.Dead?.High, e.Dead?.Start, e.Dead?.End, e.Dead?.Text,
+                e.Injured?.Best, e.Injured?.Low, e.Injured?.High, e.Injured?.Start, e.Injured?.End, e.Injured?.Text,
+                e.Modality, e.Reporter?.Entity, e.Reporter?.Start, e.Reporter?.End, e.Reporter?.Text, e.Sentence, e.Confidence);
+            foreach (string context in e.Context)
+            {
+                Run(_insertEventContext, key, e.Id, context);
+            }
+
+            WriteParticipants(key, e.Id, "actor", e.Actors);
+            WriteParticipants(key, e.Id, "recipient", e.Recipients);
+        }
+    }
+
+    private void WriteParticipants(long key, string eventId, string role, ImmutableArray<ActorModel> participants)
+    {
+        for (int i = 0; i < participants.Length; i++)
+        {
+            ActorModel p = participants[i];
+            Run(_insertParticipant, key, eventId, role, i, p.Entity, p.Start, p.End, p.Text, p.Country, p.Sector);
+        }
+    }
+
+    private static string? Day(DateOnly? day) => day?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+
+    private static SqliteCommand Prepare(SqliteConnection connection, string sql, int parameters)
+    {
+        SqliteCommand command = connection.CreateCommand();
+        command.CommandText = sql;
+        for (int i = 1; i <= parameters; i++)
+        {
+            command.Parameters.Add(new SqliteParameter("$" + i.ToString(CultureInfo.InvariantCulture), null));
+        }
+
+        return command;
+    }
+
+    private static void Bind(SqliteCommand command, params object?[] values)
+    {
+        for (int i = 0; i < values.Length; i++)
+        {
+            command.Parameters[i].Value = values[i] ?? DBNull.Value;
+        }
+    }
+
+    private static void Run(SqliteCommand command, params object?[] values)
+    {
+        Bind(command, values);
+        command.ExecuteNonQuery();
+    }
+
+    public void Dispose()
+    {
+        foreach (SqliteCommand command in _all)
+        {
+            command.Dispose();
+        }
+    }
+}

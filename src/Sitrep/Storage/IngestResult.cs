@@ -1,0 +1,22 @@
+namespace Sitrep.Storage;
+
+public enum IngestStatus
+{
+    /// <summary>No article had this id: stored.</summary>
+    New,
+
+    /// <summary>The same article id with the same content hash is already stored: nothing written.</summary>
+    Duplicate,
+
+    /// <summary>The article id was stored with other content: the predecessor was replaced.</summary>
+    Updated,
+
+    /// <summary>Not stored; <see cref="IngestResult.Error"/> says why.</summary>
+    Failed,
+}
+
+/// <summary>What happened to one article; <see cref="Origin"/> names where it came from ("batch.jsonl:12").</summary>
+public sealed record IngestResult(string? ArticleId, IngestStatus Status, string? Error = null, string? Origin = null)
+{
+    public static IngestResult Failure(string? articleId, string error, string? origin = null) => new(articleId, IngestStatus.Failed, error, origin);
+}

@@ -1,0 +1,66 @@
+using System.Security.Cryptography;
+using System.Text;
+using Sitrep.Pipeline;
+using Sitrep.Serialization;
+
+namespace Sitrep.Storage;
+
+/// <summary>
+/// A sitrep/1 document ready to store: the model the relational rows come from, and the JSON that is kept
+/// and given back byte for byte. <see cref="ContentHash"/> is the SHA-256 of that JSON, so re-extracting an
+/// article with better stages gives a new hash and replaces the old version, while the same output is a duplicate.
+/// </summary>
+public sealed record StoredDocument
+{
+    private StoredDocument(SitrepDocumentModel model, string json)
+    {
+        Model = model;
+        Json = json;
+        ContentHash = Hash(json);
+    }
+
+    public SitrepDocumentModel Model { get; }
+
+    public string Json { get; }
+
+    public string ContentHash { get; }
+
+    /// <summary>The article id; a document whose id is blank gets the contract's content id (a hash of its text).</summary>
+    public string ArticleId => string.IsNullOrWhiteSpace(Model.Article.Id) ? ExtractionPipeline.ContentId(Model.Text) : Model.Article.Id;
+
+    public static StoredDocument FromModel(SitrepDocumentModel model)
+    {
+        ArgumentNullException.ThrowIfNull(model);
+        if (string.IsNullOrWhiteSpace(model.Article.Id))
+        {
+            model = model with { Article = model.Article with { Id = ExtractionPipeline.ContentId(model.Text) } };
+        }
+
+        return new StoredDocument(model, SitrepJson.Serialize(model));
+    }
+
+    /// <summary>Keeps <paramref name="json"/> exactly as given; throws <see cref="System.Text.Json.JsonException"/> when it is not a sitrep/1 document.</summary>
+    public static StoredDocument FromJson(string json)
+    {
+        ArgumentNullException.ThrowIfNull(json);
+        SitrepDocumentModel model = SitrepJson.Deserialize(json);
+        if (!string.Equals(model.Schema, SitrepDocumentModel.SchemaVersion, StringComparison.Ordinal))
+        {
+            throw new System.Text.Json.JsonException($"schema is '{model.Schema}', not '{SitrepDocumentModel.SchemaVersion}'");
+        }
+
+        if (model.Article is null || model.Text is null)
+        {
+            throw new System.Text.Json.JsonException("a sitrep/1 document needs \"article\" and \"text\"");
+        }
+
+        return new StoredDocument(model, json);
+    }
+
+    private static string Hash(string json)
+    {
+        Span<byte> hash = stackalloc byte[SHA256.HashSizeInBytes];
+        SHA256.HashData(Encoding.UTF8.GetBytes(json), hash);
+        return Convert.ToHexStringLower(hash);
+    }
+}

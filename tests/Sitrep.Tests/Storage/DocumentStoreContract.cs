@@ -1,0 +1,299 @@
+using System.Collections.Concurrent;
+using Sitrep.Serialization;
+using Sitrep.Storage;
+
+namespace Sitrep.Tests.Storage;
+
+/// <summary>
+/// The behaviour every store backend must have. A backend's test class derives from this one and says how to
+/// make an empty store and how to open a second handle on the same database; every test here then runs on it.
+/// </summary>
+public abstract class DocumentStoreContract
+{
+    /// <summary>An empty store, migrated or not, that the test disposes.</summary>
+    protected abstract Task<IDocumentStore> CreateStoreAsync();
+
+    /// <summary>Another store instance on the same database as <paramref name="store"/> (as a second process would open it).</summary>
+    protected abstract IDocumentStore OpenSame(IDocumentStore store);
+
+    private static CancellationToken Token => TestContext.Current.CancellationToken;
+
+    [Fact]
+    public async Task Stored_document_reads_back_byte_identical()
+    {
+        await using IDocumentStore store = await CreateStoreAsync();
+        StoredDocument document = StoreDocuments.Extracted("rt-1", "Deux personnes sont mortes à Nîmes après les pluies. « La situation reste tendue », a dit le préfet.", title: "Inondations");
+
+        IngestResult result = await store.PutAsync(document, Token);
+
+        Assert.Equal(new IngestResult("rt-1", IngestStatus.New), result);
+        Assert.Equal(document.Json, await store.GetJsonAsync("rt-1", Token));
+    }
+
+    [Fact]
+    public async Task Document_with_every_contract_list_filled_reads_back_byte_identical()
+    {
+        await using IDocumentStore store = await CreateStoreAsync();
+        var document = StoredDocument.FromModel(StoreDocuments.Full());
+
+        await store.PutAsync(document, Token);
+
+        string? json = await store.GetJsonAsync("full-1", Token);
+        Assert.Equal(document.Json, json);
+        Assert.Equal(StoreDocuments.Full().Events.Length, SitrepJson.Deserialize(json!).Events.Length);
+        StoreSummary summary = await store.GetSummaryAsync(Token);
+        Assert.Equal(new StoreSummary(summary.SchemaVersion, Articles: 1, Sentences: 3, Entities: 3, Places: 2, Times: 2, Quotes: 1, Events: 2), summary);
+    }
+
+    [Fact]
+    public async Task Json_given_as_text_is_kept_exactly_even_when_not_canonical()
+    {
+        await using IDocumentStore store = await CreateStoreAsync();
+        string json = SitrepJson.Serialize(StoreDocuments.Full("pretty-1"), indented: true);
+
+        await store.PutAsync(StoredDocument.FromJson(json), Token);
+
+        Assert.Equal(json, await store.GetJsonAsync("pretty-1", Token));
+    }
+
+    [Fact]
+    public async Task Unknown_article_id_reads_as_null()
+    {
+        await using IDocumentStore store = await CreateStoreAsync();
+
+        Assert.Null(await store.GetJsonAsync("nope", Token));
+    }
+
+    [Fact]
+    public async Task Same_document_twice_is_stored_once_as_a_duplicate()
+    {
+        await using IDocumentStore store = await CreateStoreAsync();
+        StoredDocument document = StoreDocuments.Numbered(1);
+
+        IngestResult first = await store.PutAsync(document, Token);
+        IngestResult second = await store.PutAsync(StoredDocument.FromJson(document.Json), Token);
+
+        Assert.Equal(IngestStatus.New, first.Status);
+        Assert.Equal(IngestStatus.Duplicate, second.Status);
+        Assert.Equal(1, (await store.GetSummaryAsync(Token)).Articles);
+    }
+
+    [Fact]
+    public async Task Changed_document_with_the_same_id_replaces_its_predecessor_and_all_its_rows()
+    {
+        await using IDocumentStore store = await CreateStoreAsync();
+        SitrepDocumentModel full = StoreDocuments.Full("same-id");
+        await store.PutAsync(StoredDocument.FromModel(full), Token);
+        var smaller = StoredDocument.FromModel(full with { Events = [full.Events[1]], Quotes = [], Article = full.Article with { Title = "Lviv" } });
+
+        IngestResult result = await store.PutAsync(smaller, Token);
+
+        Assert.Equal(IngestStatus.Updated, result.Status);
+        Assert.Equal(smaller.Json, await store.GetJsonAsync("same-id", Token));
+        StoreSummary summary = await store.GetSummaryAsync(Token);
+        Assert.Equal((1L, 1L, 0L, 2L), (summary.Articles, summary.Events, summary.Quotes, summary.Places));
+        Assert.Equal(["V2"], (await store.FindEventsAsync(new EventQuery(), Token)).Select(e => e.EventId));
+        Assert.Empty(await store.FindArticlesAsync(new ArticleQuery { Text = "bombardée" }, Token));
+        Assert.Single(await store.FindArticlesAsync(new ArticleQuery { Text = "Lviv" }, Token));
+    }
+
+    [Fact]
+    public async Task Document_the_schema_refuses_fails_alone_with_a_reason_and_the_store_goes_on()
+    {
+        await using IDocumentStore store = await CreateStoreAsync();
+        SitrepDocumentModel full = StoreDocuments.Full("twice-e1");
+        var invalid = StoredDocument.FromModel(full with { Entities = [full.Entities[0], full.Entities[0]] });
+
+        IngestResult failed = await store.PutAsync(invalid, Token);
+        IngestResult stored = await store.PutAsync(StoreDocuments.Numbered(1), Token);
+
+        Assert.Equal(IngestStatus.Failed, failed.Status);
+        Assert.Contains("refused by the store", failed.Error, StringComparison.Ordinal);
+        Assert.Equal(IngestStatus.New, stored.Status);
+        Assert.Null(await store.GetJsonAsync("twice-e1", Token));
+        StoreSummary summary = await store.GetSummaryAsync(Token);
+        Assert.Equal((1L, 0L), (summary.Articles, summary.Entities));
+    }
+
+    [Fact]
+    public async Task Batch_put_gives_each_document_its_own_status()
+    {
+        await using IDocumentStore store = await CreateStoreAsync();
+        SitrepDocumentModel full = StoreDocuments.Full("batch-a");
+        var a = StoredDocument.FromModel(full);
+        var changedA = StoredDocument.FromModel(full with { Events = [] });
+        var invalid = StoredDocument.FromModel(StoreDocuments.Full("batch-c") with { Places = [full.Places[0], full.Places[0]] });
+
+        IReadOnlyList<IngestResult> results = await store.PutManyAsync([a, a, StoreDocuments.Numbered(2), invalid, changedA], Token);
+
+        Assert.Equal([IngestStatus.New, IngestStatus.Duplicate, IngestStatus.New, IngestStatus.Failed, IngestStatus.Updated], results.Select(r => r.Status));
+        Assert.Equal(changedA.Json, await store.GetJsonAsync("batch-a", Token));
+        Assert.Null(await store.GetJsonAsync("batch-c", Token));
+        StoreSummary summary = await store.GetSummaryAsync(Token);
+        Assert.Equal((2L, 0L, 2L), (summary.Articles, summary.Events, summary.Places));
+    }
+
+    [Fact]
+    public async Task Document_without_an_id_is_stored_under_the_content_id_of_its_text()
+    {
+        await using IDocumentStore store = await CreateStoreAsync();
+        SitrepDocumentModel full = StoreDocuments.Full();
+        var document = StoredDocument.FromModel(full with { Article = full.Article with { Id = "" } });
+
+        IngestResult result = await store.PutAsync(document, Token);
+
+        Assert.Equal(Pipeline.ExtractionPipeline.ContentId(full.Text), result.ArticleId);
+        Assert.Equal(document.Json, await store.GetJsonAsync(result.ArticleId!, Token));
+    }
+
+    [Fact]
+    public async Task Full_text_search_matches_title_and_text_ignoring_case_and_accents()
+    {
+        await using IDocumentStore store = await CreateStoreAsync();
+        await store.PutAsync(StoreDocuments.Extracted("a", "Les pompiers ont évacué l'école de Nîmes.", title: "Évacuation à Nîmes"), Token);
+        await store.PutAsync(StoreDocuments.Extracted("b", "Le conseil municipal a voté le budget.", title: "Budget"), Token);
+        await store.PutAsync(StoreDocuments.Extracted("c", "Firefighters evacuated a school in the north.", language: "en", title: "School"), Token);
+
+        Assert.Equal(["a"], Ids(await store.FindArticlesAsync(new ArticleQuery { Text = "nimes" }, Token)));
+        Assert.Equal(["a"], Ids(await store.FindArticlesAsync(new ArticleQuery { Text = "EVACUATION" }, Token)));
+        Assert.Equal(["a", "c"], Ids(await store.FindArticlesAsync(new ArticleQuery { Text = "evacu*" }, Token)).Order(StringComparer.Ordinal));
+        Assert.Equal(["c"], Ids(await store.FindArticlesAsync(new ArticleQuery { Text = "evacu*", Language = "en" }, Token)));
+        Assert.Empty(await store.FindArticlesAsync(new ArticleQuery { Text = "budget pompiers" }, Token));
+        Assert.Empty(await store.FindArticlesAsync(new ArticleQuery { Text = "\" AND OR ( *" }, Token));
+    }
+
+    [Fact]
+    public async Task Article_filters_select_by_publication_day_language_and_limit()
+    {
+        await using IDocumentStore store = await CreateStoreAsync();
+        foreach (StoredDocument document in StoreDocuments.Batch(10))
+        {
+            await store.PutAsync(document, Token);
+        }
+
+        await store.PutAsync(StoreDocuments.Extracted("undated", "Un article sans date de publication.", published: null), Token);
+
+        IReadOnlyList<ArticleSummary> range = await store.FindArticlesAsync(new ArticleQuery { Since = new DateOnly(2022, 5, 3), Until = new DateOnly(2022, 5, 5) }, Token);
+        Assert.Equal(["article-0004", "article-0003", "article-0002"], Ids(range));
+        Assert.Equal(11, (await store.FindArticlesAsync(new ArticleQuery { Limit = null }, Token)).Count);
+        Assert.Equal(4, (await store.FindArticlesAsync(new ArticleQuery { Limit = 4 }, Token)).Count);
+        Assert.Empty(await store.FindArticlesAsync(new ArticleQuery { Language = "en" }, Token));
+        ArticleSummary first = (await store.FindArticlesAsync(new ArticleQuery { Limit = 1 }, Token))[0];
+        Assert.Equal(("article-0009", "fr", "2022-05-10"), (first.Id, first.Language, first.Published));
+    }
+
+    [Fact]
+    public async Task Event_filters_select_by_type_country_actor_place_date_and_modality()
+    {
+        await using IDocumentStore store = await CreateStoreAsync();
+        await store.PutAsync(StoredDocument.FromModel(StoreDocuments.Full()), Token);
+
+        async Task<string[]> Events(EventQuery query) => [.. (await store.FindEventsAsync(query, Token)).Select(e => e.EventId)];
+
+        Assert.Equal(["V1", "V2"], await Events(new EventQuery()));
+        Assert.Equal(["V1"], await Events(new EventQuery { Type = "assault" }));
+        Assert.Equal(["V1", "V2"], await Events(new EventQuery { Country = "UA" }));
+        Assert.Equal(["V1"], await Events(new EventQuery { Country = "RUS" }));
+        Assert.Equal(["V1", "V2"], await Events(new EventQuery { Country = "UKR" }));
+        Assert.Equal(["V1"], await Events(new EventQuery { Actor = "forces russes" }));
+        Assert.Equal(["V2"], await Events(new EventQuery { Place = "lviv" }));
+        Assert.Equal(["V1"], await Events(new EventQuery { Since = new DateOnly(2022, 5, 1), Until = new DateOnly(2022, 5, 13) }));
+        Assert.Equal(["V2"], await Events(new EventQuery { Since = new DateOnly(2022, 5, 14) }));
+        Assert.Equal(["V2"], await Events(new EventQuery { Modality = "asserted" }));
+        Assert.Empty(await Events(new EventQuery { Type = "ASSAULT", Modality = "asserted" }));
+        Assert.Empty(await Events(new EventQuery { Country = "FR" }));
+
+        EventRecord assault = (await store.FindEventsAsync(new EventQuery { Type = "ASSAULT" }, Token))[0];
+        Assert.Equal(("full-1", "Kharkiv", "UA", 49.98, 2, "2022-05-13"), (assault.ArticleId, assault.PlaceName, assault.Country, assault.Lat, assault.Dead, assault.Date));
+        Assert.Equal([new ParticipantRecord("Les forces russes", "RUS", "MIL")], assault.Actors);
+        Assert.Equal([new ParticipantRecord("Kharkiv", "UKR", "CVL")], assault.Recipients);
+    }
+
+    [Fact]
+    public async Task Event_dates_given_as_a_month_or_week_match_the_days_they_cover()
+    {
+        await using IDocumentStore store = await CreateStoreAsync();
+        SitrepDocumentModel full = StoreDocuments.Full();
+        await store.PutAsync(StoredDocument.FromModel(full with
+        {
+            Events = [full.Events[0] with { Date = new EventDateModel(null, "2022-05", "month") }, full.Events[1] with { Date = new EventDateModel(null, "2022-W19", "week") }],
+        }), Token);
+
+        IReadOnlyList<EventRecord> june = await store.FindEventsAsync(new EventQuery { Since = new DateOnly(2022, 5, 31), Until = new DateOnly(2022, 6, 30) }, Token);
+        IReadOnlyList<EventRecord> week = await store.FindEventsAsync(new EventQuery { Since = new DateOnly(2022, 5, 15), Until = new DateOnly(2022, 5, 15) }, Token);
+
+        Assert.Equal(["V1"], june.Select(e => e.EventId));
+        Assert.Equal(["V1", "V2"], week.Select(e => e.EventId));
+    }
+
+    [Fact]
+    public async Task Migrating_again_applies_nothing_and_keeps_the_data()
+    {
+        await using IDocumentStore store = await CreateStoreAsync();
+        MigrationResult first = await store.MigrateAsync(Token);
+        await store.PutAsync(StoreDocuments.Numbered(1), Token);
+
+        MigrationResult second = await store.MigrateAsync(Token);
+        await using IDocumentStore other = OpenSame(store);
+        MigrationResult third = await other.MigrateAsync(Token);
+
+        Assert.True(first.ToVersion >= 1);
+        Assert.Empty(second.Applied);
+        Assert.Equal((first.ToVersion, first.ToVersion), (second.FromVersion, second.ToVersion));
+        Assert.Empty(third.Applied);
+        Assert.Equal(1, (await other.GetSummaryAsync(Token)).Articles);
+    }
+
+    [Fact]
+    public async Task Readers_during_a_write_see_only_whole_committed_articles()
+    {
+        await using IDocumentStore store = await CreateStoreAsync();
+        await store.MigrateAsync(Token);
+        var documents = StoreDocuments.Batch(40);
+        var expected = documents.ToDictionary(d => d.ArticleId, d => d.Json, StringComparer.Ordinal);
+        var problems = new ConcurrentQueue<string>();
+        using var done = new CancellationTokenSource();
+
+        var writer = Task.Run(async () =>
+        {
+            foreach (StoredDocument document in documents)
+            {
+                await store.PutAsync(document, Token);
+            }
+        }, Token);
+
+        async Task Read()
+        {
+            await using IDocumentStore reader = OpenSame(store);
+            long seen = 0;
+            while (!done.IsCancellationRequested)
+            {
+                StoreSummary summary = await reader.GetSummaryAsync(Token);
+                if (summary.Articles < seen || summary.Sentences < summary.Articles)
+                {
+                    problems.Enqueue($"counts went from {seen} to {summary.Articles} articles with {summary.Sentences} sentences");
+                }
+
+                seen = summary.Articles;
+                foreach (ArticleSummary article in await reader.FindArticlesAsync(new ArticleQuery { Limit = null }, Token))
+                {
+                    string? json = await reader.GetJsonAsync(article.Id, Token);
+                    if (json != expected[article.Id])
+                    {
+                        problems.Enqueue($"{article.Id} read back different");
+                    }
+                }
+            }
+        }
+
+        Task[] readers = [Task.Run(Read, Token), Task.Run(Read, Token)];
+        await writer;
+        await done.CancelAsync();
+        await Task.WhenAll(readers);
+
+        Assert.Empty(problems);
+        Assert.Equal(40, (await store.GetSummaryAsync(Token)).Articles);
+    }
+
+    private static string[] Ids(IEnumerable<ArticleSummary> articles) => [.. articles.Select(a => a.Id)];
+}

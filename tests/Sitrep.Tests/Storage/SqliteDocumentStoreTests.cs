@@ -1,0 +1,81 @@
+using Microsoft.Data.Sqlite;
+using Sitrep.Storage;
+using Sitrep.Storage.Sqlite;
+
+namespace Sitrep.Tests.Storage;
+
+/// <summary>The store behaviour suite on SQLite, one temporary database file per test.</summary>
+public sealed class SqliteDocumentStoreTests : DocumentStoreContract, IDisposable
+{
+    private readonly string _directory = Directory.CreateTempSubdirectory("sitrep-store-").FullName;
+
+    protected override Task<IDocumentStore> CreateStoreAsync() =>
+        Task.FromResult<IDocumentStore>(new SqliteDocumentStore(Path.Combine(_directory, "test.db")));
+
+    protected override IDocumentStore OpenSame(IDocumentStore store) => new SqliteDocumentStore(store.Location);
+
+    [Fact]
+    public async Task New_store_file_is_in_wal_mode_with_a_schema_version_table()
+    {
+        await using var store = new SqliteDocumentStore(Path.Combine(_directory, "fresh.db"));
+
+        MigrationResult result = await store.MigrateAsync(TestContext.Current.CancellationToken);
+
+        Assert.Equal((0, SqliteDocumentStore.SchemaVersion), (result.FromVersion, result.ToVersion));
+        Assert.Equal(["001_initial"], result.Applied);
+        Assert.Equal("wal", Scalar(store.Location, "PRAGMA journal_mode;"));
+        Assert.Equal("001_initial", Scalar(store.Location, "SELECT name FROM schema_version WHERE version = 1;"));
+        Assert.Equal("ok", await store.CheckIntegrityAsync(TestContext.Current.CancellationToken));
+    }
+
+    [Fact]
+    public async Task Store_with_a_newer_schema_than_this_build_is_refused_with_a_reason()
+    {
+        string path = Path.Combine(_directory, "newer.db");
+        await using (var store = new SqliteDocumentStore(path))
+        {
+            await store.MigrateAsync(TestContext.Current.CancellationToken);
+        }
+
+        Scalar(path, "INSERT INTO schema_version (version, name) VALUES (999, '999_future');");
+        await using var again = new SqliteDocumentStore(path);
+
+        var error = await Assert.ThrowsAsync<DocumentStoreException>(() => again.GetSummaryAsync(TestContext.Current.CancellationToken));
+        Assert.Contains("version 999", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Large_documents_are_stored_compressed()
+    {
+        await using var store = new SqliteDocumentStore(Path.Combine(_directory, "compressed.db"));
+        StoredDocument document = StoreDocuments.Extracted("big", string.Join(' ', Enumerable.Repeat("Les pompiers sont intervenus à Nîmes après les pluies.", 50)));
+
+        await store.PutAsync(document, TestContext.Current.CancellationToken);
+
+        Assert.Equal("br", Scalar(store.Location, "SELECT document_encoding FROM articles WHERE id = 'big';"));
+        Assert.True(Convert.ToInt64(Scalar(store.Location, "SELECT length(document) FROM articles WHERE id = 'big';"), System.Globalization.CultureInfo.InvariantCulture)
+            < System.Text.Encoding.UTF8.GetByteCount(document.Json) / 4);
+    }
+
+    public void Dispose()
+    {
+        SqliteConnection.ClearAllPools();
+        try
+        {
+            Directory.Delete(_directory, recursive: true);
+        }
+        catch (IOException)
+        {
+            // A pooled connection another test still holds; the temporary folder is left for the OS to clean.
+        }
+    }
+
+    internal static object? Scalar(string path, string sql)
+    {
+        using var connection = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = path, Pooling = false }.ToString());
+        connection.Open();
+        using SqliteCommand command = connection.CreateCommand();
+        command.CommandText = sql;
+        return command.ExecuteScalar();
+    }
+}
