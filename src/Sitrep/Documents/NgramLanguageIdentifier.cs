@@ -34,7 +34,7 @@ public sealed record NgramLanguageIdentifierOptions
 /// <param name="Role">Answered language or decoy.</param>
 /// <param name="Posterior">Probability among the classes of the text's script.</param>
 /// <param name="LogLikelihood">Log likelihood in nats, relative to the best class (0 for it, negative for the others).</param>
-/// <param name="KnownWordRate">Share of the text's words on the class's word list; NaN when it has none.</param>
+/// <param name="KnownWordRate">Share of the text's lower-case words on the class's word list; NaN when it has none.</param>
 public readonly record struct LanguageClassScore(string Code, LanguageClassRole Role, double Posterior, double LogLikelihood, double KnownWordRate);
 
 /// <summary>
@@ -48,14 +48,14 @@ public sealed class NgramLanguageIdentifier : ILanguageIdentifier
 {
     public const string ModelResourceName = "Sitrep.Models.langid.bin.gz";
 
+    /// <summary>Fewer lower-case words than this are too few to check against a known-word list.</summary>
+    private const int MinLowerWords = 3;
+
     private static readonly Lazy<NgramLanguageIdentifier> DefaultInstance = new(LoadDefault);
 
     private readonly LanguageProfileModel _model;
     private readonly NgramLanguageIdentifierOptions _options;
     private readonly int _classes;
-
-    /// <summary>Fewer lower-case words than this are too few to check against a known-word list.</summary>
-    private const int MinLowerWords = 3;
 
     /// <summary>Classes that carry a known-word list (French and English).</summary>
     private readonly int[] _listed;
@@ -163,39 +163,28 @@ public sealed class NgramLanguageIdentifier : ILanguageIdentifier
         Span<char> buffer = stackalloc char[NgramFeatures.MaxWordChars];
         latinScores.Clear();
         cyrillicScores.Clear();
-        int latinLetters = 0, cyrillicLetters = 0, otherLetters = 0, latinWords = 0, cyrillicWords = 0, latinLowerWords = 0, cyrillicLowerWords = 0;
+        int latinLetters = 0, cyrillicLetters = 0, otherLetters = 0, latinLowerWords = 0, cyrillicLowerWords = 0;
         var reader = new WordReader(text, buffer);
         while (reader.MoveNext())
         {
             latinLetters += reader.LatinLetters;
             cyrillicLetters += reader.CyrillicLetters;
             otherLetters += reader.OtherLetters;
+            // Words mixing scripts («Kiev-Київ» written without a space) and words of other scripts are not scored.
             scoped Span<int> scores;
             if (reader.Script == WritingScript.Latin)
             {
                 scores = latinScores;
-                latinWords++;
+                latinLowerWords += reader.IsCapitalized ? 0 : 1;
             }
             else if (reader.Script == WritingScript.Cyrillic)
             {
                 scores = cyrillicScores;
-                cyrillicWords++;
+                cyrillicLowerWords += reader.IsCapitalized ? 0 : 1;
             }
             else
             {
                 continue;
-            }
-
-            if (!reader.IsCapitalized)
-            {
-                if (reader.Script == WritingScript.Latin)
-                {
-                    latinLowerWords++;
-                }
-                else
-                {
-                    cyrillicLowerWords++;
-                }
             }
 
             if (_listed.Length > 0 && !reader.IsCapitalized)
@@ -250,9 +239,7 @@ public sealed class NgramLanguageIdentifier : ILanguageIdentifier
             posterior[c] /= sum;
         }
 
-        return dominant == WritingScript.Latin
-            ? new Evidence(best, latinWords, latinLowerWords)
-            : new Evidence(best, cyrillicWords, cyrillicLowerWords);
+        return new Evidence(best, dominant == WritingScript.Latin ? latinLowerWords : cyrillicLowerWords);
     }
 
     /// <summary>Adds the row of each bucket to the scores (one 256-bit load per row when there are at most 32 classes).</summary>
@@ -315,9 +302,9 @@ public sealed class NgramLanguageIdentifier : ILanguageIdentifier
         return new NgramLanguageIdentifier(LanguageProfileModel.Load(stream));
     }
 
-    /// <summary>The best class of a sample and how many words of its script were scored.</summary>
-    private readonly record struct Evidence(int Best, int Words, int LowerWords)
+    /// <summary>The best class of a sample, and how many lower-case words of its script were scored.</summary>
+    private readonly record struct Evidence(int Best, int LowerWords)
     {
-        public static Evidence None { get; } = new(-1, 0, 0);
+        public static Evidence None { get; } = new(-1, 0);
     }
 }
