@@ -29,6 +29,11 @@ internal static class EvalLangidCommand
     private static int Run(string[] extra, int minChars, string? corporaOption, string? modelPath, bool showErrors)
     {
         string? corpora = corporaOption ?? CorporaLocator.Find();
+        if (corporaOption is not null && !Directory.Exists(corporaOption))
+        {
+            return CliExit.Fail($"{corporaOption}: corpora folder not found");
+        }
+
         var files = new List<string>();
         if (corpora is null)
         {

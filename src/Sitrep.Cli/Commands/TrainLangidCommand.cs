@@ -31,6 +31,11 @@ internal static class TrainLangidCommand
             return CliExit.Fail(e.Message);
         }
 
+        if (!Directory.Exists(corpora))
+        {
+            return CliExit.Fail($"{corpora}: corpora folder not found");
+        }
+
         var clock = Stopwatch.StartNew();
         LanguageProfileModel model;
         try
