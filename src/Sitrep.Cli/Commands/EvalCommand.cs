@@ -7,6 +7,7 @@ internal static class EvalCommand
 {
     public static Command Create() => new("eval", "Measure a stage on annotated corpora (../shared/corpora).")
     {
+        EvalLangidCommand.Create(),
         EvalTimeCommand.Create(),
     };
 }
