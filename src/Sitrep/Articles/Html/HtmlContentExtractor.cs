@@ -5,7 +5,11 @@ using AngleSharp.Dom;
 namespace Sitrep.Articles.Html;
 
 /// <summary>The main text of a page, the elements it came from, and whether the filters had to be relaxed to find it.</summary>
-internal sealed record HtmlContent(string Text, IReadOnlyList<IElement> Containers, bool Relaxed);
+internal sealed record HtmlContent(string Text, IReadOnlyList<IElement> Containers, bool Relaxed)
+{
+    /// <summary>How many characters of <see cref="Text"/> come from elements the strict attempt removed by their names.</summary>
+    public int FurnitureLength { get; init; }
+}
 
 /// <summary>
 /// Finds the story in a news page, after Mozilla's Readability: each paragraph scores
@@ -78,12 +82,20 @@ internal sealed class HtmlContentExtractor
         foreach (Filters filters in Attempts)
         {
             HtmlContent content = extractor.Attempt(filters);
+
+            // A laxer attempt never wins with text that is mostly furniture the strict attempt set aside by name:
+            // a short brief above a long comment section stays the brief.
+            if (best is not null && content.FurnitureLength * 2 >= content.Text.Length)
+            {
+                continue;
+            }
+
             if (content.Text.Length >= CharThreshold)
             {
                 return content;
             }
 
-            // A later, laxer attempt wins only with clearly more text: a short brief stays clean.
+            // Otherwise a later attempt wins only with clearly more text.
             if (best is null || content.Text.Length >= 2 * Math.Max(best.Text.Length, 1))
             {
                 best = content;
@@ -91,6 +103,20 @@ internal sealed class HtmlContentExtractor
         }
 
         return best!;
+    }
+
+    /// <summary>Whether a block sits inside an element that the strict attempt removed for its name.</summary>
+    private bool IsNamedFurniture(HtmlBlock block)
+    {
+        for (IElement? e = block.Owner; e is not null; e = e.ParentElement)
+        {
+            if (_junkAndUnlikely.Contains(e) && !_junk.Contains(e))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private HtmlClassVerdict Verdict(IElement element)
@@ -222,8 +248,8 @@ internal sealed class HtmlContentExtractor
         var scoring = new Scoring(this, removed, filters.HasFlag(Filters.WeightClasses), blocks);
         IElement top = scoring.TopCandidate();
         List<IElement> containers = scoring.WithSiblings(top);
-        string text = Render(containers, removed, filters);
-        return new HtmlContent(text, containers, filters != Filters.All);
+        (string text, int furniture) = Render(containers, removed, filters);
+        return new HtmlContent(text, containers, filters != Filters.All) { FurnitureLength = furniture };
     }
 
     /// <summary>Readability's candidate scores for one attempt.</summary>
@@ -511,7 +537,7 @@ internal sealed class HtmlContentExtractor
     }
 
     /// <summary>The text of the chosen elements, cleaned of what a reader would skip.</summary>
-    private string Render(List<IElement> containers, HashSet<IElement> removed, Filters filters)
+    private (string Text, int FurnitureLength) Render(List<IElement> containers, HashSet<IElement> removed, Filters filters)
     {
         bool clean = filters.HasFlag(Filters.CleanConditionally);
         bool weight = filters.HasFlag(Filters.WeightClasses);
@@ -537,6 +563,7 @@ internal sealed class HtmlContentExtractor
 
         int titleIndex = TitleHeading(blocks);
         var text = new StringBuilder();
+        int furniture = 0;
         for (int i = 0; i < blocks.Count; i++)
         {
             HtmlBlock block = blocks[i];
@@ -551,9 +578,13 @@ internal sealed class HtmlContentExtractor
             }
 
             text.Append(block.Text);
+            if (filters != Filters.All && IsNamedFurniture(block))
+            {
+                furniture += block.Text.Length;
+            }
         }
 
-        return text.ToString();
+        return (text.ToString(), furniture);
     }
 
     /// <summary>
