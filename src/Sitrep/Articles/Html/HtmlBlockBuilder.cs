@@ -301,8 +301,9 @@ internal sealed class HtmlBlockBuilder
         {
             IElement owner = _open.Count > 0 ? _open[^1] : _root;
             (HtmlBlockKind kind, int level) = KindOf(owner);
-            string text = kind == HtmlBlockKind.Preformatted ? CleanPreformatted(_text.ToString()) : _text.ToString();
-            if (text.Length > 0)
+            // Non-breaking spaces inside the text stay (French « » spacing); at its edges they are only layout.
+            string text = kind == HtmlBlockKind.Preformatted ? CleanPreformatted(_text.ToString()) : _text.ToString().Trim();
+            if (!string.IsNullOrWhiteSpace(text))
             {
                 _blocks.Add(new HtmlBlock(text, owner, kind, level, Math.Min(_linkChars, text.Length)));
             }
