@@ -19,6 +19,12 @@ internal enum HtmlBlockKind
 /// </summary>
 internal sealed record HtmlBlock(string Text, IElement Owner, HtmlBlockKind Kind, int HeadingLevel, int LinkLength)
 {
+    /// <summary>How many characters were inside &lt;time&gt; elements.</summary>
+    public int TimeLength { get; init; }
+
+    /// <summary>A date line ("Publié le 07/03/2023 06:58", "14 July 2023"): short, and mostly a &lt;time&gt; element.</summary>
+    public bool IsDateLine => TimeLength > 0 && Text.Length < 100 && TimeLength * 2 >= Text.Length;
+
     public double LinkDensity => Text.Length == 0 ? 0 : (double)LinkLength / Text.Length;
 
     public bool IsHeading => Kind == HtmlBlockKind.Heading;

@@ -31,7 +31,9 @@ internal sealed class HtmlBlockBuilder
     private readonly StringBuilder _text = new();
     private IElement _root = null!;
     private int _linkChars;
+    private int _timeChars;
     private int _linkDepth;
+    private int _timeDepth;
     private int _preDepth;
     private bool _pendingSpace;
     private bool _pendingBreak;
@@ -145,6 +147,10 @@ internal sealed class HtmlBlockBuilder
         {
             _linkDepth++;
         }
+        else if (tag == "time")
+        {
+            _timeDepth++;
+        }
         else if (PreformattedTags.Contains(tag))
         {
             _preDepth++;
@@ -157,6 +163,10 @@ internal sealed class HtmlBlockBuilder
         if (tag == "a")
         {
             _linkDepth--;
+        }
+        else if (tag == "time")
+        {
+            _timeDepth--;
         }
         else if (PreformattedTags.Contains(tag))
         {
@@ -231,10 +241,7 @@ internal sealed class HtmlBlockBuilder
                 }
 
                 _text.Append(c);
-                if (_linkDepth > 0)
-                {
-                    _linkChars++;
-                }
+                Count(1);
             }
 
             return;
@@ -261,19 +268,26 @@ internal sealed class HtmlBlockBuilder
                 else if (_pendingSpace)
                 {
                     _text.Append(' ');
-                    if (_linkDepth > 0)
-                    {
-                        _linkChars++;
-                    }
+                    Count(1);
                 }
             }
 
             _pendingBreak = _pendingCell = _pendingSpace = false;
             _text.Append(c);
-            if (_linkDepth > 0)
-            {
-                _linkChars++;
-            }
+            Count(1);
+        }
+    }
+
+    private void Count(int characters)
+    {
+        if (_linkDepth > 0)
+        {
+            _linkChars += characters;
+        }
+
+        if (_timeDepth > 0)
+        {
+            _timeChars += characters;
         }
     }
 
@@ -305,12 +319,13 @@ internal sealed class HtmlBlockBuilder
             string text = kind == HtmlBlockKind.Preformatted ? CleanPreformatted(_text.ToString()) : _text.ToString().Trim();
             if (!string.IsNullOrWhiteSpace(text))
             {
-                _blocks.Add(new HtmlBlock(text, owner, kind, level, Math.Min(_linkChars, text.Length)));
+                _blocks.Add(new HtmlBlock(text, owner, kind, level, Math.Min(_linkChars, text.Length)) { TimeLength = Math.Min(_timeChars, text.Length) });
             }
         }
 
         _text.Clear();
         _linkChars = 0;
+        _timeChars = 0;
         _pendingBreak = _pendingCell = _pendingSpace = false;
     }
 

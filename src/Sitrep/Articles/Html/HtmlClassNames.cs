@@ -27,7 +27,7 @@ internal static class HtmlClassNames
         "credit", "credits", "caption", "legend", "legende", "author", "authors", "auteur", "byline", "signature", "bio",
         "footer", "pied", "print", "rss", "tool", "tools", "toolbar", "popup", "modal", "overlay", "banner", "bandeau",
         "ariane", "partage", "discussion", "reactions", "alert", "login", "account", "search", "recherche", "pagination",
-        "pager", "onward", "trust", "badge", "masthead", "skip",
+        "pager", "onward", "trust", "badge", "masthead", "skip", "date", "dates", "timestamp", "copyright",
     ]);
 
     /// <summary>Distinctive roots that mark furniture even inside a longer word ("sharedaddy", "commentlist").</summary>
@@ -69,6 +69,12 @@ internal static class HtmlClassNames
         foreach (string name in element.ClassList)
         {
             Read(name, ref positive, ref negative, ref boilerplate, ref protectedName, ref junk);
+        }
+
+        // A custom element's name is a class name too: <amp-ad>, <gu-share-button>, <bsp-related-links>.
+        if (element.LocalName.Contains('-', StringComparison.Ordinal))
+        {
+            Read(element.LocalName, ref positive, ref negative, ref boilerplate, ref protectedName, ref junk);
         }
 
         foreach (string attribute in (ReadOnlySpan<string>)["id", "data-component", "data-testid", "data-module"])

@@ -176,6 +176,12 @@ internal sealed class HtmlContentExtractor
             return true;
         }
 
+        // A figure is a picture, its caption and its credit, unless it frames a quotation, a table or code.
+        if (tag == "figure" && element.QuerySelector("blockquote, table, pre, code") is null)
+        {
+            return true;
+        }
+
         // Hidden or not, an element holding the headline or the article body is read: some sites ship the story hidden.
         if (tag is "body" or "html" || _keep.Contains(element))
         {
@@ -501,12 +507,27 @@ internal sealed class HtmlContentExtractor
                 }
             }
 
+            // The headline opens the story: a sibling that comes before the one holding it (a left-hand column, an
+            // agenda, a breadcrumb) is not part of it.
+            IElement? titleSibling = null;
+            int titleIndex = _owner.TitleHeading(_blocks);
+            for (IElement? e = titleIndex < 0 ? null : _blocks[titleIndex].Owner; e is not null; e = e.ParentElement)
+            {
+                if (e.ParentElement == parent)
+                {
+                    titleSibling = e;
+                    break;
+                }
+            }
+
             double topScore = Final(top);
             double threshold = Math.Max(10, topScore * 0.2);
             string topClass = top.ClassName ?? "";
+            bool beforeTitle = titleSibling is not null;
             List<IElement> chosen = [];
             foreach (IElement sibling in parent.Children)
             {
+                beforeTitle &= sibling != titleSibling;
                 if (_removed.Contains(sibling))
                 {
                     continue;
@@ -515,6 +536,11 @@ internal sealed class HtmlContentExtractor
                 if (sibling == top)
                 {
                     chosen.Add(sibling);
+                    continue;
+                }
+
+                if (beforeTitle)
+                {
                     continue;
                 }
 
@@ -567,7 +593,7 @@ internal sealed class HtmlContentExtractor
         for (int i = 0; i < blocks.Count; i++)
         {
             HtmlBlock block = blocks[i];
-            if (i == titleIndex || (i < titleIndex && !block.IsProse) || IsCopyright(block.Text) || (clean && block.LinkDensity > 0.5))
+            if (i == titleIndex || (i < titleIndex && !block.IsProse) || block.IsDateLine || IsCopyright(block.Text) || (clean && block.LinkDensity > 0.5))
             {
                 continue;
             }

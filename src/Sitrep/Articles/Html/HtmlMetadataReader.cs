@@ -43,7 +43,7 @@ internal static class HtmlMetadataReader
         string? source = siteNames[0] ?? siteNames[1] ?? siteNames[2] ?? Get(meta, "publisher") ?? Get(meta, "dc.publisher");
 
         string? title = null;
-        foreach (string? candidate in (ReadOnlySpan<string?>)[Get(meta, "og:title"), Get(meta, "twitter:title"), jsonLd.Headline, HtmlText.Clean(page.Title)])
+        foreach (string? candidate in (ReadOnlySpan<string?>)[Get(meta, "og:title"), Get(meta, "twitter:title"), jsonLd.Headline])
         {
             if (WithoutSiteName(candidate, siteNames) is string clean)
             {
@@ -51,6 +51,8 @@ internal static class HtmlMetadataReader
                 break;
             }
         }
+
+        title ??= FromTitleElement(page, siteNames);
 
         return new HtmlMetadata(title, Url(page, meta, jsonLd), source, Language(page, meta, jsonLd), Published(page, meta, jsonLd, warnings), warnings);
     }
@@ -122,6 +124,29 @@ internal static class HtmlMetadataReader
     }
 
     private static string? Get(Dictionary<string, string> meta, string key) => meta.GetValueOrDefault(key);
+
+    /// <summary>
+    /// The &lt;title&gt; without its site name; when it still wraps the page's headline in a rubric or a section
+    /// ("Actualités - Travaux de la rue des Tanneurs …"), the &lt;h1&gt; that it contains.
+    /// </summary>
+    private static string? FromTitleElement(IDocument page, ReadOnlySpan<string?> siteNames)
+    {
+        if (WithoutSiteName(page.Title, siteNames) is not string title)
+        {
+            return null;
+        }
+
+        foreach (IElement h1 in page.QuerySelectorAll("h1").Take(3))
+        {
+            if (HtmlText.Clean(h1.TextContent) is string heading && heading.Length >= 20 && heading.Length < title.Length
+                && title.Contains(heading, StringComparison.OrdinalIgnoreCase))
+            {
+                return heading;
+            }
+        }
+
+        return title;
+    }
 
     /// <summary>The title without a leading or trailing site name; null when the title is only the site name.</summary>
     internal static string? WithoutSiteName(string? title, ReadOnlySpan<string?> siteNames)
