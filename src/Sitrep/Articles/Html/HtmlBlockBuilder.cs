@@ -57,43 +57,39 @@ internal sealed class HtmlBlockBuilder
         Entered,
     }
 
+    /// <summary>
+    /// Depth-first over an explicit stack of (node, next child index): AngleSharp's NextSibling searches the parent's
+    /// child list, which makes sibling-to-sibling walks quadratic on pages with tens of thousands of paragraphs.
+    /// </summary>
     private void Walk(IElement root)
     {
         _root = root;
         Enter(root);
-        INode? node = root.FirstChild;
-        if (node is null)
+        var stack = new List<(INode Node, int Next)> { (root, 0) };
+        while (stack.Count > 0)
         {
-            Leave(root);
-            return;
-        }
-
-        while (true)
-        {
-            if (VisitNode(node) == Visit.Entered)
+            (INode node, int next) = stack[^1];
+            INodeList children = node.ChildNodes;
+            if (next >= children.Length)
             {
-                if (node.FirstChild is INode child)
-                {
-                    node = child;
-                    continue;
-                }
-
+                stack.RemoveAt(stack.Count - 1);
                 Leave((IElement)node);
+                continue;
             }
 
-            while (node.NextSibling is null)
+            stack[^1] = (node, next + 1);
+            INode child = children[next];
+            if (VisitNode(child) == Visit.Entered)
             {
-                node = node.Parent!;
-                if (ReferenceEquals(node, root))
+                if (child.HasChildNodes)
                 {
-                    Leave(root);
-                    return;
+                    stack.Add((child, 0));
                 }
-
-                Leave((IElement)node);
+                else
+                {
+                    Leave((IElement)child);
+                }
             }
-
-            node = node.NextSibling;
         }
     }
 
@@ -195,34 +191,12 @@ internal sealed class HtmlBlockBuilder
                 continue;
             }
 
-            INode? node = cell.FirstChild;
-            while (node is not null && node != cell)
+            foreach (IElement e in HtmlTree.Descendants(cell, e => !_skip(e)))
             {
-                if (--budget < 0)
+                if (--budget < 0 || (!_skip(e) && IsBlock(e.LocalName)))
                 {
                     return false;
                 }
-
-                if (node is IElement e && !_skip(e))
-                {
-                    if (IsBlock(e.LocalName))
-                    {
-                        return false;
-                    }
-
-                    if (e.FirstChild is INode child)
-                    {
-                        node = child;
-                        continue;
-                    }
-                }
-
-                while (node is not null && node != cell && node.NextSibling is null)
-                {
-                    node = node.Parent;
-                }
-
-                node = node is null || node == cell ? null : node.NextSibling;
             }
         }
 

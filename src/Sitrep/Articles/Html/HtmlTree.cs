@@ -7,30 +7,31 @@ internal static class HtmlTree
 {
     /// <summary>
     /// The elements below <paramref name="root"/> in document order. When <paramref name="enter"/> returns false
-    /// for an element, its subtree is not visited (the element itself is).
+    /// for an element, its subtree is not visited (the element itself is). Walks child lists by index: AngleSharp's
+    /// NextSibling searches the parent's list, which is quadratic on long lists.
     /// </summary>
     public static IEnumerable<IElement> Descendants(IElement root, Func<IElement, bool>? enter = null)
     {
-        IElement? node = root.FirstElementChild;
-        while (node is not null)
+        var stack = new List<(INode Node, int Next)> { (root, 0) };
+        while (stack.Count > 0)
         {
-            yield return node;
-            if ((enter is null || enter(node)) && node.FirstElementChild is IElement child)
+            (INode node, int next) = stack[^1];
+            INodeList children = node.ChildNodes;
+            if (next >= children.Length)
             {
-                node = child;
+                stack.RemoveAt(stack.Count - 1);
                 continue;
             }
 
-            while (node is not null && node.NextElementSibling is null)
+            stack[^1] = (node, next + 1);
+            if (children[next] is IElement element)
             {
-                node = node.ParentElement;
-                if (ReferenceEquals(node, root))
+                yield return element;
+                if (element.HasChildNodes && (enter is null || enter(element)))
                 {
-                    yield break;
+                    stack.Add((element, 0));
                 }
             }
-
-            node = node?.NextElementSibling;
         }
     }
 
