@@ -70,6 +70,10 @@ public static partial class JsonLinesArticleReader
         {
             document = JsonDocument.Parse(line, Options);
         }
+        catch (JsonException e) when (line[0] is not ('{' or '[' or '"' or '-' or (>= '0' and <= '9')))
+        {
+            throw new ArticleReadException($"not valid JSON: the line starts with '{Shorten(line, 30)}', not with {{", e);
+        }
         catch (JsonException e)
         {
             string where = e.BytePositionInLine is long position ? $" (at byte {position + 1:N0} of {System.Text.Encoding.UTF8.GetByteCount(line):N0})" : "";
@@ -200,7 +204,7 @@ public static partial class JsonLinesArticleReader
         return (newline < 0 ? reason : reason[..newline]).TrimEnd('.', ' ');
     }
 
-    private static string Shorten(string value) => value.Length <= 60 ? value : value[..57] + "...";
+    private static string Shorten(string value, int length = 60) => value.Length <= length ? value : value[..(length - 3)] + "...";
 
     /// <summary>The id of a line that is not valid JSON, when it can still be seen, so that the error can name it.</summary>
     private static string? IdOf(string line)

@@ -72,6 +72,13 @@ public sealed class JsonLinesArticleReaderTests
     }
 
     [Theory]
+    [InlineData("not json", "not valid JSON: the line starts with 'not json', not with {")]
+    [InlineData("id,text,published", "not valid JSON: the line starts with 'id,text,published', not with {")]
+    [InlineData("{\"text\": \"Un.\",}", "not valid JSON: ")]
+    public void A_line_that_is_not_json_fails_saying_how_it_starts(string line, string expected) =>
+        Assert.StartsWith(expected, ReadLine(line).Error, StringComparison.Ordinal);
+
+    [Theory]
     [InlineData("[{\"text\": \"Un.\"}]", "a JSON array where an object")]
     [InlineData("\"Un texte seul.\"", "a JSON string where an object")]
     [InlineData("42", "a JSON number where an object")]
