@@ -65,65 +65,65 @@ internal static class HtmlClassNames
 
     public static HtmlClassVerdict Classify(IElement element)
     {
-        bool positive = false, negative = false, boilerplate = false, protectedName = false, junk = false;
+        var reading = new Reading();
         foreach (string name in element.ClassList)
         {
-            Read(name, ref positive, ref negative, ref boilerplate, ref protectedName, ref junk);
+            reading.Add(name);
         }
 
         // A custom element's name is a class name too: <amp-ad>, <gu-share-button>, <bsp-related-links>.
         if (element.LocalName.Contains('-', StringComparison.Ordinal))
         {
-            Read(element.LocalName, ref positive, ref negative, ref boilerplate, ref protectedName, ref junk);
+            reading.Add(element.LocalName);
         }
 
         foreach (string attribute in (ReadOnlySpan<string>)["id", "data-component", "data-testid", "data-module"])
         {
             if (element.GetAttribute(attribute) is string value && value.Length is > 0 and < 100)
             {
-                Read(value, ref positive, ref negative, ref boilerplate, ref protectedName, ref junk);
+                reading.Add(value);
             }
         }
 
-        return new HtmlClassVerdict(positive, negative, boilerplate && !protectedName, junk);
+        return reading.Verdict;
     }
 
-    private static void Read(string name, ref bool positive, ref bool negative, ref bool boilerplate, ref bool protectedName, ref bool junk)
+    /// <summary>What the names of one element say, added up name by name.</summary>
+    private struct Reading
     {
-        if (name.Length > 100)
+        private bool _positive;
+        private bool _negative;
+        private bool _boilerplate;
+        private bool _protected;
+        private bool _junk;
+
+        public readonly HtmlClassVerdict Verdict => new(_positive, _negative, _boilerplate && !_protected, _junk);
+
+        public void Add(string name)
         {
-            return;
-        }
-
-        List<string> words = Words(name, out int lastPartStart);
-        for (int i = 0; i < words.Count; i++)
-        {
-            string word = words[i];
-            bool inLastPart = i >= lastPartStart;
-            string? joined = i + 1 < words.Count ? words[i] + words[i + 1] : null;
-            if (IsFurniture(word) || (joined is not null && IsFurnitureRoot(joined)))
+            if (name.Length > 100)
             {
-                negative = true;
-                boilerplate = true;
-            }
-            else if (WeakFurnitureWords.Contains(word))
-            {
-                negative = true;
+                return;
             }
 
-            if (StoryWords.Contains(word) || (joined is not null && StoryWords.Contains(joined)))
+            List<string> words = Words(name, out int lastPartStart);
+            for (int i = 0; i < words.Count; i++)
             {
-                positive = true;
-            }
+                string word = words[i];
+                string? joined = i + 1 < words.Count ? word + words[i + 1] : null;
+                if (IsFurniture(word) || (joined is not null && IsFurnitureRoot(joined)))
+                {
+                    _negative = true;
+                    _boilerplate = true;
+                }
+                else if (WeakFurnitureWords.Contains(word))
+                {
+                    _negative = true;
+                }
 
-            if (inLastPart && (ProtectingWords.Contains(word) || (joined is not null && ProtectingWords.Contains(joined))))
-            {
-                protectedName = true;
-            }
-
-            if (IsJunk(word) || (joined is not null && IsJunk(joined)))
-            {
-                junk = true;
+                _positive |= StoryWords.Contains(word) || (joined is not null && StoryWords.Contains(joined));
+                _protected |= i >= lastPartStart && (ProtectingWords.Contains(word) || (joined is not null && ProtectingWords.Contains(joined)));
+                _junk |= IsJunk(word) || (joined is not null && IsJunk(joined));
             }
         }
     }
