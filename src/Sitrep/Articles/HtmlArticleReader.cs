@@ -1,121 +1,191 @@
-using System.Text;
+using System.Collections.Frozen;
+using System.Collections.Immutable;
 using AngleSharp.Dom;
 using AngleSharp.Html.Parser;
+using Sitrep.Articles.Html;
 
 namespace Sitrep.Articles;
 
 /// <summary>
-/// Reads a news page: the main content as plain text (paragraphs separated by blank lines), and the
-/// title, publication date, canonical URL, site name and language from the usual meta tags.
+/// Reads a news page: its story as plain text (paragraphs separated by a blank line, see
+/// <see cref="HtmlContentExtractor"/>) and its title, publication date, canonical URL, site name and language
+/// (see <see cref="HtmlMetadataReader"/>). Deterministic: the same page always gives the same article.
+/// Throws <see cref="ArticleReadException"/>, with a reason an analyst can act on, for a page with no story text.
 /// </summary>
 public static class HtmlArticleReader
 {
-    private static readonly HtmlParser Parser = new(new HtmlParserOptions { IsScripting = false });
+    /// <summary>
+    /// Deepest element nesting read. Real pages nest tens of levels; past some thousands the HTML parser's time
+    /// grows with the square of the depth, so a hostile or broken page is refused instead of hanging the batch.
+    /// </summary>
+    public const int MaxNestingDepth = 20_000;
+
+    private static readonly HtmlParserOptions ParserOptions = new() { IsScripting = false };
+
+    /// <summary>Elements that close themselves or are closed implicitly, which a depth count must not add up.</summary>
+    private static readonly FrozenSet<string> NotNesting = FrozenSet.Create(StringComparer.OrdinalIgnoreCase,
+    [
+        "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr", "param", "keygen",
+        "p", "li", "dt", "dd", "tr", "td", "th", "option", "optgroup", "rb", "rt", "rp", "tbody", "thead", "tfoot", "colgroup",
+        "html", "head", "body", "!doctype",
+    ]);
 
     public static Article Read(string html)
     {
         ArgumentNullException.ThrowIfNull(html);
-        using IDocument page = Parser.ParseDocument(html);
-        string text = MainText(page);
-        if (string.IsNullOrWhiteSpace(text))
+        if (string.IsNullOrWhiteSpace(html))
         {
-            throw new ArticleReadException("the HTML page has no readable text");
+            throw new ArticleReadException("the HTML page is empty");
+        }
+
+        int depth = EstimateNestingDepth(html);
+        if (depth > MaxNestingDepth)
+        {
+            throw new ArticleReadException($"the HTML nests elements about {depth:N0} levels deep (the limit is {MaxNestingDepth:N0}): a generated or damaged page, not read");
+        }
+
+        // A parser per call: AngleSharp does not promise that one parser may serve several threads at once.
+        using IDocument page = new HtmlParser(ParserOptions).ParseDocument(html);
+        IElement body = page.Body ?? page.DocumentElement;
+        HtmlMetadata metadata = HtmlMetadataReader.Read(page);
+        HtmlContent content = HtmlContentExtractor.Extract(body, metadata.Title ?? FirstHeading(body, []));
+        if (content.Text.Length == 0)
+        {
+            throw new ArticleReadException(WhyNoText(body));
+        }
+
+        ImmutableArray<string> warnings = [.. metadata.Warnings];
+        if (content.Relaxed)
+        {
+            warnings = warnings.Add("the story was found only with relaxed boilerplate filters: the text may include page furniture");
         }
 
         return new Article
         {
-            Text = text,
-            Title = Meta(page, "og:title", "twitter:title") ?? Clean(page.Title),
-            Url = page.QuerySelector("link[rel=canonical]")?.GetAttribute("href") ?? Meta(page, "og:url"),
-            Source = Meta(page, "og:site_name"),
-            Language = page.DocumentElement?.GetAttribute("lang"),
-            Published = Published(page),
+            Text = content.Text,
+            Title = metadata.Title ?? FirstHeading(body, content.Containers),
+            Url = metadata.Url,
+            Source = metadata.Source,
+            Language = metadata.Language,
+            Published = metadata.Published ?? HtmlMetadataReader.TimeNear(body, content.Containers),
+            Warnings = warnings,
         };
     }
 
-    private static string MainText(IDocument page)
+    /// <summary>The first &lt;h1&gt; in the story, else in the page.</summary>
+    private static string? FirstHeading(IElement body, IReadOnlyList<IElement> containers)
     {
-        IElement? root = page.QuerySelector("article") ?? page.QuerySelector("main") ?? page.Body;
-        if (root is null)
+        foreach (IElement container in containers)
         {
-            return "";
-        }
-
-        foreach (IElement junk in root.QuerySelectorAll("script, style, noscript, nav, header, footer, aside, form, iframe, svg, template").ToList())
-        {
-            junk.Remove();
-        }
-
-        var builder = new StringBuilder();
-        foreach (IElement block in root.QuerySelectorAll("h1, h2, h3, h4, h5, h6, p, li, blockquote, pre"))
-        {
-            if (block.QuerySelector("p, li, blockquote") is not null)
+            if ((container.LocalName == "h1" ? container : container.QuerySelector("h1")) is IElement h1 && HtmlText.Clean(h1.TextContent) is string text)
             {
-                continue;
-            }
-
-            string? line = Clean(block.TextContent);
-            if (line is not null)
-            {
-                builder.Append(builder.Length == 0 ? "" : "\n\n").Append(line);
+                return text;
             }
         }
 
-        return builder.Length > 0 ? builder.ToString() : Clean(root.TextContent) ?? "";
+        return HtmlText.Clean(body.QuerySelector("h1")?.TextContent);
     }
 
-    private static PublicationDate? Published(IDocument page)
+    /// <summary>Why a page gave no story text, in terms of what to do about it.</summary>
+    private static string WhyNoText(IElement body)
     {
-        string? value = Meta(page, "article:published_time", "og:article:published_time", "datePublished", "date", "pubdate", "publishdate", "dc.date", "dcterms.created")
-            ?? page.QuerySelector("[itemprop=datePublished]")?.GetAttribute("content")
-            ?? page.QuerySelector("time[datetime]")?.GetAttribute("datetime");
-        return PublicationDate.TryParse(value, out PublicationDate date) ? date : null;
-    }
-
-    private static string? Meta(IDocument page, params string[] names)
-    {
-        foreach (string name in names)
+        List<HtmlBlock> blocks = HtmlBlockBuilder.Build(body, e => e.LocalName is "script" or "style" or "noscript" or "template" or "head");
+        int characters = blocks.Sum(b => b.Text.Length);
+        if (characters == 0)
         {
-            foreach (IElement meta in page.QuerySelectorAll("meta"))
+            if (body.QuerySelector("script") is not null || body.QuerySelector("#root, #app, #__next, #___gatsby, [data-reactroot], [ng-app]") is not null
+                || body.Owner?.QuerySelector("head script[src]") is not null)
             {
-                string? key = meta.GetAttribute("property") ?? meta.GetAttribute("name") ?? meta.GetAttribute("itemprop");
-                if (string.Equals(key, name, StringComparison.OrdinalIgnoreCase) && Clean(meta.GetAttribute("content")) is string content)
+                return "the page has no text in its HTML: it is built by JavaScript in the browser; save the page after it has rendered (e.g. with a headless browser)";
+            }
+
+            if (body.Owner?.QuerySelector("iframe, frame") is not null)
+            {
+                return "the page has no text of its own, only frames (<iframe>/<frame>): read the framed page instead";
+            }
+
+            return "the HTML page has no text in its body";
+        }
+
+        return $"no story text found: the page's {characters:N0} characters of text are all navigation, links, forms or other page furniture (an index or section page?)";
+    }
+
+    /// <summary>
+    /// How deep the page nests elements, from a linear scan of its tags: void and implicitly closed elements do not
+    /// count, and the contents of script, style, textarea, title and comments are skipped. An estimate for the guard
+    /// above, not a parser: it only has to be right about pages thousands of levels deep.
+    /// </summary>
+    internal static int EstimateNestingDepth(string html)
+    {
+        int depth = 0, max = 0, i = 0;
+        ReadOnlySpan<char> s = html;
+        while (true)
+        {
+            int lt = s[i..].IndexOf('<');
+            if (lt < 0)
+            {
+                return max;
+            }
+
+            i += lt + 1;
+            if (i >= s.Length)
+            {
+                return max;
+            }
+
+            if (s[i..].StartsWith("!--", StringComparison.Ordinal))
+            {
+                int end = s[i..].IndexOf("-->", StringComparison.Ordinal);
+                if (end < 0)
                 {
-                    return content;
+                    return max;
                 }
-            }
-        }
 
-        return null;
-    }
-
-    /// <summary>Whitespace runs folded to one space, trimmed; null when nothing is left.</summary>
-    private static string? Clean(string? text)
-    {
-        if (string.IsNullOrWhiteSpace(text))
-        {
-            return null;
-        }
-
-        var builder = new StringBuilder(text.Length);
-        bool space = false;
-        foreach (char c in text)
-        {
-            if (char.IsWhiteSpace(c) && c != '\u00A0' && c != '\u202F')
-            {
-                space = builder.Length > 0;
+                i += end + 3;
                 continue;
             }
 
-            if (space)
+            bool closing = s[i] == '/';
+            int nameStart = closing ? i + 1 : i;
+            int nameEnd = nameStart;
+            while (nameEnd < s.Length && (char.IsAsciiLetterOrDigit(s[nameEnd]) || s[nameEnd] is '-' or '!' or ':'))
             {
-                builder.Append(' ');
-                space = false;
+                nameEnd++;
             }
 
-            builder.Append(c);
-        }
+            if (nameEnd == nameStart)
+            {
+                continue;
+            }
 
-        return builder.ToString();
+            string name = s[nameStart..nameEnd].ToString();
+            int tagEnd = s[nameEnd..].IndexOf('>');
+            if (tagEnd < 0)
+            {
+                return max;
+            }
+
+            bool selfClosing = tagEnd > 0 && s[nameEnd + tagEnd - 1] == '/';
+            i = nameEnd + tagEnd + 1;
+            if (!closing && name.ToLowerInvariant() is "script" or "style" or "textarea" or "title" or "xmp")
+            {
+                int end = s[i..].IndexOf("</" + name, StringComparison.OrdinalIgnoreCase);
+                if (end < 0)
+                {
+                    return max;
+                }
+
+                i += end;
+                continue;
+            }
+
+            if (NotNesting.Contains(name) || selfClosing)
+            {
+                continue;
+            }
+
+            depth = closing ? Math.Max(0, depth - 1) : depth + 1;
+            max = Math.Max(max, depth);
+        }
     }
 }
