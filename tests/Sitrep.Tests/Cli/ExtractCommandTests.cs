@@ -71,7 +71,7 @@ public sealed class ExtractCommandTests
     {
         CliResult result = CliRunner.Run("%PDF-1.7 binary", "extract", "-");
         Assert.Equal(1, result.ExitCode);
-        Assert.Contains("binary content (PDF)", result.Error, StringComparison.Ordinal);
+        Assert.Contains("binary content (a PDF document", result.Error, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -51,7 +51,7 @@ public sealed class StoreCommandTests : IDisposable
 
         Assert.Equal(2, result.ExitCode);
         Assert.Contains("3 read, 2 new, 0 duplicates, 0 updated, 1 failed", result.Error, StringComparison.Ordinal);
-        Assert.Contains("sitrep: failed: stdin:2: not a JSON object", result.Error, StringComparison.Ordinal);
+        Assert.Contains("sitrep: failed: stdin:2: not valid JSON", result.Error, StringComparison.Ordinal);
     }
 
     [Fact]
