@@ -7,5 +7,6 @@ internal static class EvalCommand
 {
     public static Command Create() => new("eval", "Measure a stage on annotated corpora (../shared/corpora).")
     {
+        EvalSegmentCommand.Create(),
     };
 }

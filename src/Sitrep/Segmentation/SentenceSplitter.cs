@@ -1,0 +1,254 @@
+using System.Collections.Immutable;
+using Sitrep.Documents;
+
+namespace Sitrep.Segmentation;
+
+/// <summary>
+/// Groups tokens into sentences. A sentence ends at a full stop, ! or ? (with the closing quotes and
+/// brackets that follow it), at an ellipsis or a sentence-ending abbreviation («etc.», «U.S.») when the next
+/// word starts a sentence, and at a paragraph break; a single line break ends one when the lines are
+/// paragraphs rather than hard-wrapped text. Thread-safe.
+/// </summary>
+internal sealed class SentenceSplitter(SegmentationRules rules)
+{
+    private enum Terminal
+    {
+        None,
+
+        /// <summary>«.», «!», «?», «?!»: ends the sentence unless a quotation closes and the text goes on in lower case.</summary>
+        Stop,
+
+        /// <summary>«...», «…»: ends the sentence only before a capital.</summary>
+        Ellipsis,
+
+        /// <summary>«etc.», «U.S.»: ends the sentence only before a word that usually starts one.</summary>
+        Abbreviation,
+    }
+
+    public ImmutableArray<Sentence> Split(string text, ReadOnlySpan<Token> tokens)
+    {
+        if (tokens.IsEmpty)
+        {
+            return [];
+        }
+
+        var sentences = ImmutableArray.CreateBuilder<Sentence>();
+        var layout = new LineLayout(text);
+        int first = 0;
+        for (int i = 0; i < tokens.Length; i++)
+        {
+            int last = SentenceEndAt(text, tokens, i, layout);
+            if (last >= 0)
+            {
+                sentences.Add(new Sentence(TextSpan.FromBounds(tokens[first].Span.Start, tokens[last].Span.End), first, last - first + 1));
+                first = last + 1;
+                i = last;
+            }
+        }
+
+        return sentences.DrainToImmutable();
+    }
+
+    /// <summary>The last token of a sentence that ends at token <paramref name="i"/> (or at the closers after it), or -1.</summary>
+    private int SentenceEndAt(string text, ReadOnlySpan<Token> tokens, int i, LineLayout layout)
+    {
+        if (i == tokens.Length - 1)
+        {
+            return i;
+        }
+
+        Terminal terminal = TerminalOf(text, tokens[i]);
+        if (terminal != Terminal.None)
+        {
+            int j = i + 1;
+            bool closedQuote = false;
+            while (j < tokens.Length && !HasLineBreak(text, tokens[j - 1].Span.End, tokens[j].Span.Start)
+                && (IsCloser(text, tokens, j, out bool quote) || TerminalOf(text, tokens[j]) is Terminal.Stop or Terminal.Ellipsis))
+            {
+                closedQuote |= quote;
+                j++;
+            }
+
+            if (j == tokens.Length || EndsBefore(terminal, closedQuote, text, tokens, j))
+            {
+                return j - 1;
+            }
+        }
+
+        return IsBreakBetween(text, tokens[i], tokens[i + 1], layout) ? i : -1;
+    }
+
+    private Terminal TerminalOf(string text, Token token)
+    {
+        ReadOnlySpan<char> s = text.AsSpan(token.Span.Start, token.Span.Length);
+        if (token.Kind == TokenKind.Punctuation)
+        {
+            if (s.ContainsAnyExcept(".!?…"))
+            {
+                return Terminal.None;
+            }
+
+            return s.ContainsAny('!', '?') || s is "." ? Terminal.Stop : Terminal.Ellipsis;
+        }
+
+        if (token.Kind != TokenKind.Word || s.Length < 2 || s[^1] != '.')
+        {
+            return Terminal.None;
+        }
+
+        return rules.AbbreviationKindOf(s) switch
+        {
+            AbbreviationKind.General => Terminal.Abbreviation,
+            AbbreviationKind.None when s.Length > 2 && s[^3] == '.' => Terminal.Abbreviation, // initials: «U.S.», «a.m.»
+            _ => Terminal.None, // titles, «p. 12», and a capital initial the tokenizer saw before a name
+        };
+    }
+
+    /// <summary>Whether the sentence ends before token <paramref name="j"/>, the first after the terminal and its closers.</summary>
+    private bool EndsBefore(Terminal terminal, bool closedQuote, string text, ReadOnlySpan<Token> tokens, int j)
+    {
+        char first = text[tokens[j].Span.Start];
+        if (tokens[j].Kind == TokenKind.Punctuation && first is ',' or ';' or ':' or ')' or ']' or '}')
+        {
+            return false;
+        }
+
+        // The word after any opening quotes, brackets or dialogue dashes: «. « Le», «. - Si vous».
+        int k = j;
+        while (k < tokens.Length && k < j + 3 && IsOpener(text[tokens[k].Span.Start]) && tokens[k].Span.Length == 1)
+        {
+            k++;
+        }
+
+        char w = k < tokens.Length ? text[tokens[k].Span.Start] : '\0';
+        return terminal switch
+        {
+            // «« Pourquoi ? » demande-t-il»: a quotation closed and the sentence goes on in lower case.
+            Terminal.Stop => !(closedQuote && char.IsLower(w)),
+            Terminal.Ellipsis => char.IsUpper(w),
+            Terminal.Abbreviation => k == j && char.IsUpper(w)
+                && rules.SentenceStarters.Contains(text.AsSpan(tokens[k].Span.Start, tokens[k].Span.Length)),
+            _ => false,
+        };
+    }
+
+    private static bool IsCloser(string text, ReadOnlySpan<Token> tokens, int j, out bool quote)
+    {
+        quote = false;
+        if (tokens[j].Span.Length != 1)
+        {
+            return false;
+        }
+
+        char c = text[tokens[j].Span.Start];
+        switch (c)
+        {
+            case ')' or ']' or '}':
+                return true;
+            case '»' or '”' or '’':
+                quote = true;
+                return true;
+            case '"' or '\'' when tokens[j].Span.Start == tokens[j - 1].Span.End:
+                // A straight quote against the full stop closes the quotation it ends.
+                quote = true;
+                return true;
+            default:
+                return false;
+        }
+    }
+
+    private static bool IsOpener(char c) => c is '(' or '[' or '{' or '«' or '“' or '‘' or '"' or '\'' or '-' or '–' or '—';
+
+    private static bool HasLineBreak(string text, int from, int to) => text.AsSpan(from, to - from).Contains('\n');
+
+    /// <summary>A paragraph break (a blank line) always ends a sentence; a single line break, as <see cref="LineLayout"/> says.</summary>
+    private static bool IsBreakBetween(string text, Token previous, Token next, LineLayout layout)
+    {
+        ReadOnlySpan<char> gap = text.AsSpan(previous.Span.End, next.Span.Start - previous.Span.End);
+        int newline = gap.IndexOf('\n');
+        if (newline < 0)
+        {
+            return false;
+        }
+
+        if (gap[(newline + 1)..].Contains('\n'))
+        {
+            return true;
+        }
+
+        char first = text[next.Span.Start];
+        return !char.IsLower(first) && layout.EndsParagraph(text, previous.Span.End + newline);
+    }
+
+    /// <summary>
+    /// Whether single line breaks are hard-wrapping (e-mail, old wire copy: lines of similar length near a
+    /// margin, where a break ends a sentence only after a short line) or separate paragraphs and headings
+    /// (one paragraph per line, the usual plain-text article). Computed on first use.
+    /// </summary>
+    private sealed class LineLayout(string text)
+    {
+        private bool _measured;
+        private bool _wrapped;
+        private int _shortLine;
+
+        public bool EndsParagraph(string text, int newline)
+        {
+            Measure();
+            if (!_wrapped)
+            {
+                return true;
+            }
+
+            int lineStart = text.AsSpan(0, newline).LastIndexOf('\n') + 1;
+            return newline - lineStart < _shortLine;
+        }
+
+        private void Measure()
+        {
+            if (_measured)
+            {
+                return;
+            }
+
+            _measured = true;
+            // Lengths of the lines followed by a single line break and another non-empty line.
+            var lengths = new List<int>();
+            int start = 0;
+            while (start < text.Length)
+            {
+                int end = text.IndexOf('\n', start);
+                if (end < 0)
+                {
+                    break;
+                }
+
+                bool continued = end + 1 < text.Length && text[end + 1] != '\n' && !text.AsSpan(end + 1).TrimStart(' ').StartsWith('\n');
+                if (continued && end > start)
+                {
+                    lengths.Add(end - start);
+                }
+
+                start = end + 1;
+            }
+
+            if (lengths.Count < 3)
+            {
+                return;
+            }
+
+            lengths.Sort();
+            int longest = lengths[^1];
+            int nearMargin = 0;
+            foreach (int length in lengths)
+            {
+                if (length >= longest * 3 / 4)
+                {
+                    nearMargin++;
+                }
+            }
+
+            _wrapped = longest <= 120 && nearMargin * 10 >= lengths.Count * 7;
+            _shortLine = longest * 2 / 3;
+        }
+    }
+}

@@ -1,0 +1,638 @@
+using System.Buffers;
+using System.Collections.Immutable;
+using System.Globalization;
+
+namespace Sitrep.Segmentation;
+
+/// <summary>
+/// Rule-based tokenizer following the Universal Dependencies conventions of each language: one scan over
+/// the text, words joined across internal punctuation («U.S.», «1,5», «13/05/2022», «kent@ae.com»), then
+/// split by the language's rules (elision, clitics, contractions, hyphens, units). Thread-safe: all state
+/// is local to a call.
+/// </summary>
+internal sealed class Tokenizer(SegmentationRules rules)
+{
+    // Whitespace the normaliser would have mapped to a space or a line feed; listed so that raw text works too.
+    private static readonly SearchValues<char> Whitespace = SearchValues.Create(
+        " \t\n\r\f\v\u0085\u00A0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200A\u2028\u2029\u202F\u205F\u3000");
+
+    private readonly SegmentationOptions _options = rules.Options;
+
+    [Flags]
+    private enum Shape
+    {
+        None = 0,
+        Letter = 1,
+        Digit = 2,
+        Hyphen = 4,
+        Apostrophe = 8,
+        Period = 16,
+        At = 32,
+        Joiner = 64,
+        Url = 128,
+    }
+
+    public void Tokenize(string text, TokenBuffer tokens)
+    {
+        ReadOnlySpan<char> span = text;
+        int i = 0;
+        while (i < text.Length)
+        {
+            int skip = span[i..].IndexOfAnyExcept(Whitespace);
+            if (skip < 0)
+            {
+                break;
+            }
+
+            i += skip;
+            i = IsWordChar(text[i]) ? Word(text, i, -1, tokens) : Punctuation(text, i, tokens);
+        }
+    }
+
+    internal static bool IsWhitespace(char c) => Whitespace.Contains(c);
+
+    internal static bool IsWordChar(char c) => c < 128 ? char.IsAsciiLetterOrDigit(c) : IsNonAsciiWordChar(c);
+
+    private static bool IsNonAsciiWordChar(char c) => CharUnicodeInfo.GetUnicodeCategory(c) switch
+    {
+        UnicodeCategory.UppercaseLetter or UnicodeCategory.LowercaseLetter or UnicodeCategory.TitlecaseLetter
+            or UnicodeCategory.ModifierLetter or UnicodeCategory.OtherLetter or UnicodeCategory.NonSpacingMark
+            or UnicodeCategory.SpacingCombiningMark or UnicodeCategory.DecimalDigitNumber
+            or UnicodeCategory.LetterNumber or UnicodeCategory.OtherNumber => true,
+        _ => false,
+    };
+
+    private static bool IsLetter(char c) => c < 128 ? char.IsAsciiLetter(c) : char.IsLetter(c);
+
+    private static bool IsDigit(char c) => char.IsAsciiDigit(c);
+
+    private static char At(string text, int i) => (uint)i < (uint)text.Length ? text[i] : '\0';
+
+    /// <summary>A word, number, URL or e-mail address starting at <paramref name="i"/>, split as the rules say.</summary>
+    private int Word(string text, int i, int signStart, TokenBuffer tokens)
+    {
+        int end = ScanWord(text, i, out Shape shape);
+        int start = signStart >= 0 ? signStart : i;
+        if ((shape & Shape.Url) != 0)
+        {
+            tokens.Add(start, end, TokenKind.Url);
+            return end;
+        }
+
+        if ((shape & Shape.At) != 0 && IsEmail(text.AsSpan(start, end - start)))
+        {
+            tokens.Add(start, end, TokenKind.Email);
+            return end;
+        }
+
+        if (shape == Shape.Digit && _options.GroupDigitsWithSpaces && end - i <= 3)
+        {
+            end = ExtendDigitGroups(text, end);
+        }
+
+        int core = start;
+        if ((shape & Shape.Apostrophe) != 0 && rules.Elisions.Count > 0)
+        {
+            core = SplitElisions(text, start, end, tokens);
+            if (core == end)
+            {
+                return end;
+            }
+        }
+
+        if (At(text, end) == '.' && AttachPeriod(text, core, end))
+        {
+            tokens.Add(core, end + 1, TokenKind.Word);
+            return end + 1;
+        }
+
+        Core(text, core, end, shape, tokens);
+        return end;
+    }
+
+    /// <summary>
+    /// The end of the word starting at <paramref name="i"/>: letters and digits, joined across a hyphen,
+    /// an apostrophe or a period between two of them, a comma, colon or slash between two digits
+    /// («1,5», «08:02», «13/05/2022»), an @ or _ inside (addresses, file names). A scheme or «www.» makes it a URL.
+    /// </summary>
+    private int ScanWord(string text, int i, out Shape shape)
+    {
+        shape = Shape.None;
+        if (IsUrlStart(text, i, out int urlEnd))
+        {
+            shape = Shape.Url;
+            return urlEnd;
+        }
+
+        int n = text.Length;
+        int j = i;
+        int segment = i;
+        while (true)
+        {
+            while (j < n && IsWordChar(text[j]))
+            {
+                shape |= IsDigit(text[j]) ? Shape.Digit : Shape.Letter;
+                j++;
+            }
+
+            if (j >= n)
+            {
+                return j;
+            }
+
+            char c = text[j];
+            char next = At(text, j + 1);
+            char prev = text[j - 1];
+            switch (c)
+            {
+                case '-' when IsWordChar(next):
+                    shape |= Shape.Hyphen;
+                    break;
+                case '-' when (next == '\0' || IsWhitespace(next)) && (shape & Shape.Digit) == 0:
+                    // A word cut short and left open: «pré- et post-opératoire», a stutter «th- the».
+                    shape |= Shape.Hyphen;
+                    return j + 1;
+                case '\'' when IsLetter(next):
+                    shape |= Shape.Apostrophe;
+                    break;
+                case '\'' when segment == i && rules.Elisions.Contains(text.AsSpan(i, j - i)):
+                    // An elided word standing before a space or a quote: «jusqu' à», «l'«».
+                    shape |= Shape.Apostrophe;
+                    return j + 1;
+                case '.' when IsWordChar(next):
+                    shape |= Shape.Period;
+                    break;
+                case '.' when next == '-' && j - segment == 1 && IsLetter(At(text, j + 2)):
+                    // Hyphenated initials: «J.-C.», «J.-P. Raffarin».
+                    shape |= Shape.Period | Shape.Hyphen;
+                    j++;
+                    break;
+                case ',' or ':' or '/' when IsDigit(prev) && IsDigit(next):
+                    shape |= Shape.Joiner;
+                    break;
+                case '/' when j - i <= 3:
+                    // Slash abbreviations from the word list: «b/c», «w/».
+                    int k = j + 1;
+                    while (k < n && IsLetter(text[k]))
+                    {
+                        k++;
+                    }
+
+                    if (!rules.WholeWords.Contains(text.AsSpan(i, k - i)))
+                    {
+                        return j;
+                    }
+
+                    shape |= Shape.Joiner;
+                    j = k;
+                    segment = k;
+                    continue;
+                case '@' when IsWordChar(next):
+                    shape |= Shape.At;
+                    break;
+                case '_' when IsWordChar(next) || next == '_':
+                    shape |= Shape.Joiner;
+                    break;
+                default:
+                    return j;
+            }
+
+            j++;
+            segment = j;
+        }
+    }
+
+    private static bool IsUrlStart(string text, int i, out int end)
+    {
+        end = i;
+        ReadOnlySpan<char> rest = text.AsSpan(i);
+        int schemeEnd = 0;
+        while (schemeEnd < rest.Length && schemeEnd < 10 && char.IsAsciiLetter(rest[schemeEnd]))
+        {
+            schemeEnd++;
+        }
+
+        bool url = (schemeEnd >= 3 && rest[schemeEnd..].StartsWith("://", StringComparison.Ordinal))
+            || (rest.StartsWith("www.", StringComparison.OrdinalIgnoreCase) && rest.Length > 4 && IsWordChar(rest[4]));
+        if (!url)
+        {
+            return false;
+        }
+
+        int length = rest.IndexOfAny(Whitespace);
+        if (length < 0)
+        {
+            length = rest.Length;
+        }
+
+        // Trailing punctuation belongs to the sentence, except a parenthesis the URL opened («…/Paris_(France)»).
+        while (length > 0)
+        {
+            char last = rest[length - 1];
+            if (last == ')' && rest[..length].Count('(') >= rest[..length].Count(')'))
+            {
+                break;
+            }
+
+            if (last is not ('.' or ',' or ';' or ':' or '!' or '?' or '"' or '\'' or ')' or ']' or '}' or '»' or '”' or '>'))
+            {
+                break;
+            }
+
+            length--;
+        }
+
+        end = i + length;
+        return length > schemeEnd;
+    }
+
+    private static bool IsEmail(ReadOnlySpan<char> word)
+    {
+        int at = word.IndexOf('@');
+        return at > 0 && word[(at + 1)..].IndexOf('.') > 0 && word.LastIndexOf('@') == at;
+    }
+
+    /// <summary>«10 000», «1 250 000,5»: groups of exactly three digits after a space continue the number.</summary>
+    private static int ExtendDigitGroups(string text, int end)
+    {
+        int n = text.Length;
+        int extended = end;
+        while (extended + 3 < n && text[extended] == ' ' && IsDigit(text[extended + 1]) && IsDigit(text[extended + 2])
+            && IsDigit(text[extended + 3]) && (extended + 4 == n || !IsWordChar(text[extended + 4])))
+        {
+            extended += 4;
+        }
+
+        if (extended > end && At(text, extended) == ',' && IsDigit(At(text, extended + 1)))
+        {
+            extended++;
+            while (extended < n && IsDigit(text[extended]))
+            {
+                extended++;
+            }
+        }
+
+        return extended;
+    }
+
+    /// <summary>Emits the elided words at the start of the word («l'», «qu'», «d'» in «qu'aujourd'hui»); returns where the rest starts.</summary>
+    private int SplitElisions(string text, int start, int end, TokenBuffer tokens)
+    {
+        int core = start;
+        while (core < end && !rules.WholeWords.Contains(text.AsSpan(core, end - core)))
+        {
+            int apostrophe = text.AsSpan(core, end - core).IndexOf('\'');
+            if (apostrophe <= 0 || !rules.Elisions.Contains(text.AsSpan(core, apostrophe)))
+            {
+                break;
+            }
+
+            tokens.Add(core, core + apostrophe + 1, TokenKind.Word);
+            core += apostrophe + 1;
+        }
+
+        return core;
+    }
+
+    /// <summary>
+    /// Whether the period after [start, end) belongs to the word: an abbreviation from the list («etc.», «M.»),
+    /// initials with periods («U.S.», «J.-C.», «a.m.»), or a capital initial before a name («J. R. R. Tolkien»).
+    /// </summary>
+    private bool AttachPeriod(string text, int start, int end)
+    {
+        if (At(text, end + 1) == '.')
+        {
+            return false; // an ellipsis
+        }
+
+        switch (rules.AbbreviationKindOf(text.AsSpan(start, end + 1 - start)))
+        {
+            case AbbreviationKind.Title or AbbreviationKind.General:
+                return true;
+            case AbbreviationKind.BeforeNumber:
+                return IsDigit(At(text, SkipSpaces(text, end + 1)));
+        }
+
+        if (IsInitialism(text.AsSpan(start, end - start)))
+        {
+            return true;
+        }
+
+        if (end - start == 1 && char.IsUpper(text[start]))
+        {
+            return IsInitialBeforeName(text, end + 1);
+        }
+
+        // «fin.,» does not occur in edited text: a period before a comma is an abbreviation's.
+        return At(text, end + 1) == ',';
+    }
+
+    /// <summary>After a capital letter and a period, a capitalised word that does not usually start a sentence is a name.</summary>
+    private bool IsInitialBeforeName(string text, int afterPeriod)
+    {
+        int k = SkipSpaces(text, afterPeriod);
+        if (k >= text.Length || !char.IsUpper(text[k]))
+        {
+            return false;
+        }
+
+        int wordEnd = k;
+        while (wordEnd < text.Length && IsLetter(text[wordEnd]))
+        {
+            wordEnd++;
+        }
+
+        if (wordEnd - k == 1 && At(text, wordEnd) is '.' or '-')
+        {
+            return true; // another initial
+        }
+
+        return !rules.SentenceStarters.Contains(text.AsSpan(k, wordEnd - k));
+    }
+
+    /// <summary>Single letters separated by periods (and hyphens): «U.S», «a.m», «J.-C», «R.E.M».</summary>
+    private static bool IsInitialism(ReadOnlySpan<char> word)
+    {
+        if (word.Length < 3)
+        {
+            return false;
+        }
+
+        int letters = 0;
+        for (int k = 0; k < word.Length; k++)
+        {
+            if (!IsLetter(word[k]) || (k + 1 < word.Length && word[k + 1] != '.'))
+            {
+                return false;
+            }
+
+            letters++;
+            k++;
+            if (k + 1 < word.Length && word[k + 1] == '-')
+            {
+                k++;
+            }
+        }
+
+        return letters >= 2;
+    }
+
+    /// <summary>Skips spaces and tabs (not line breaks: a period before a paragraph break ends the sentence).</summary>
+    private static int SkipSpaces(string text, int i)
+    {
+        while (i < text.Length && text[i] is ' ' or '\t')
+        {
+            i++;
+        }
+
+        return i;
+    }
+
+    /// <summary>The word after elisions: split off clitic pronouns and contractions at its end, then its middle.</summary>
+    private void Core(string text, int start, int end, Shape shape, TokenBuffer tokens)
+    {
+        if ((shape & (Shape.Hyphen | Shape.Apostrophe)) == 0)
+        {
+            Middle(text, start, end, shape, tokens);
+            return;
+        }
+
+        if (rules.WholeWords.Contains(text.AsSpan(start, end - start)))
+        {
+            tokens.Add(start, end, TokenKind.Word);
+            return;
+        }
+
+        // Cuts found from the end leftwards: «donne-le-moi» → cuts before «-moi», then before «-le».
+        Span<int> cuts = stackalloc int[4];
+        int count = 0;
+        int hostEnd = end;
+        if ((shape & Shape.Hyphen) != 0 && rules.HyphenClitics.Count > 0)
+        {
+            while (count < 3 && !rules.WholeWords.Contains(text.AsSpan(start, hostEnd - start)))
+            {
+                int cut = CliticCut(text, start, hostEnd);
+                if (cut < 0)
+                {
+                    break;
+                }
+
+                cuts[count++] = cut;
+                hostEnd = cut;
+            }
+        }
+
+        if ((shape & Shape.Apostrophe) != 0 && rules.ContractionSuffixes.Count > 0)
+        {
+            int apostrophe = text.AsSpan(start, hostEnd - start).LastIndexOf('\'');
+            if (apostrophe > 0)
+            {
+                int a = start + apostrophe;
+                if (rules.ContractionSuffixes.Contains(text.AsSpan(a, hostEnd - a)))
+                {
+                    cuts[count++] = a;
+                    hostEnd = a;
+                }
+                else if (a - 1 > start && rules.ContractionSuffixes.Contains(text.AsSpan(a - 1, hostEnd - a + 1)))
+                {
+                    cuts[count++] = a - 1; // «n't»: «do|n't», «ca|n't»
+                    hostEnd = a - 1;
+                }
+            }
+        }
+
+        Middle(text, start, hostEnd, shape, tokens);
+        for (int k = count - 1; k >= 0; k--)
+        {
+            tokens.Add(cuts[k], k == 0 ? end : cuts[k - 1], TokenKind.Word);
+        }
+    }
+
+    /// <summary>Where a clitic at the end of [start, end) begins («-il», «-t-il»), or -1.</summary>
+    private int CliticCut(string text, int start, int end)
+    {
+        ReadOnlySpan<char> word = text.AsSpan(start, end - start);
+        int hyphen = word.LastIndexOf('-');
+        if (hyphen <= 0 || hyphen == word.Length - 1 || !IsLetter(word[hyphen - 1]))
+        {
+            return -1;
+        }
+
+        int before = word[..hyphen].LastIndexOf('-');
+        if (before > 0 && rules.HyphenClitics.Contains(word[(before + 1)..]))
+        {
+            return start + before; // «-t-il»
+        }
+
+        return rules.HyphenClitics.Contains(word[(hyphen + 1)..]) ? start + hyphen : -1;
+    }
+
+    /// <summary>A word without its clitics: listed contractions («cannot» → «can» «not»), hyphens, units.</summary>
+    private void Middle(string text, int start, int end, Shape shape, TokenBuffer tokens)
+    {
+        if (start >= end)
+        {
+            return;
+        }
+
+        ImmutableArray<int> pieces = rules.ContractionPieces(text.AsSpan(start, end - start));
+        if (!pieces.IsDefault)
+        {
+            int at = start;
+            foreach (int length in pieces)
+            {
+                tokens.Add(at, at + length, TokenKind.Word);
+                at += length;
+            }
+
+            return;
+        }
+
+        if (_options.SplitHyphenatedWords && (shape & Shape.Hyphen) != 0 && (shape & (Shape.Period | Shape.At)) == 0)
+        {
+            int pieceStart = start;
+            int segmentStart = start;
+            for (int h = start + 1; h < end - 1; h++)
+            {
+                if (text[h] != '-')
+                {
+                    continue;
+                }
+
+                bool keep = rules.HyphenPrefixes.Contains(text.AsSpan(segmentStart, h - segmentStart))
+                    || (IsDigit(text[h - 1]) && IsDigit(text[h + 1]));
+                segmentStart = h + 1;
+                if (!keep)
+                {
+                    Piece(text, pieceStart, h, tokens);
+                    tokens.Add(h, h + 1, TokenKind.Punctuation);
+                    pieceStart = h + 1;
+                }
+            }
+
+            Piece(text, pieceStart, end, tokens);
+            return;
+        }
+
+        Piece(text, start, end, tokens);
+    }
+
+    /// <summary>One piece, with a unit written against its number split off: «160km», «14h30».</summary>
+    private void Piece(string text, int start, int end, TokenBuffer tokens)
+    {
+        if (IsDigit(text[start]) && rules.Units.Count > 0)
+        {
+            int d = start;
+            while (d < end && (IsDigit(text[d]) || (text[d] is ',' or '.' && d + 1 < end && IsDigit(text[d + 1]))))
+            {
+                d++;
+            }
+
+            if (d < end && IsLetter(text[d]))
+            {
+                int u = d;
+                while (u < end && IsLetter(text[u]))
+                {
+                    u++;
+                }
+
+                if ((u == end || IsDigit(text[u])) && rules.Units.Contains(text.AsSpan(d, u - d)))
+                {
+                    tokens.Add(start, d, TokenKind.Number);
+                    tokens.Add(d, u, TokenKind.Word);
+                    if (u < end)
+                    {
+                        Piece(text, u, end, tokens);
+                    }
+
+                    return;
+                }
+            }
+        }
+
+        tokens.Add(start, end, KindOf(text.AsSpan(start, end - start)));
+    }
+
+    private static TokenKind KindOf(ReadOnlySpan<char> token)
+    {
+        int first = token[0] is '-' or '+' && token.Length > 1 ? 1 : 0;
+        if (!IsDigit(token[first]))
+        {
+            return TokenKind.Word;
+        }
+
+        foreach (char c in token)
+        {
+            if (IsLetter(c))
+            {
+                return TokenKind.Word;
+            }
+        }
+
+        return TokenKind.Number;
+    }
+
+    /// <summary>Punctuation and symbols; repeated marks («...», «!!», «--», «====») are one token.</summary>
+    private int Punctuation(string text, int i, TokenBuffer tokens)
+    {
+        char c = text[i];
+        char next = At(text, i + 1);
+        bool afterSpace = i == 0 || IsWhitespace(text[i - 1]) || text[i - 1] is '(' or '[' or '/';
+
+        if (c is '-' or '+' && IsDigit(next) && afterSpace)
+        {
+            return Word(text, i + 1, i, tokens); // a signed number: «-0,8», «+14»
+        }
+
+        if (c is '#' or '@' && IsLetter(next) && afterSpace)
+        {
+            int end = ScanWord(text, i + 1, out _);
+            tokens.Add(i, end, TokenKind.Word); // a hashtag or a handle
+            return end;
+        }
+
+        if (afterSpace && rules.Emoticons.Count > 0)
+        {
+            for (int length = 3; length >= 2; length--)
+            {
+                if (i + length <= text.Length && rules.Emoticons.Contains(text.AsSpan(i, length))
+                    && (i + length == text.Length || IsWhitespace(text[i + length]) || text[i + length] is '.' or ',' or ')' or '!' or '?'))
+                {
+                    tokens.Add(i, i + length, TokenKind.Symbol);
+                    return i + length;
+                }
+            }
+        }
+
+        if (char.IsHighSurrogate(c) && char.IsLowSurrogate(next))
+        {
+            tokens.Add(i, i + 2, TokenKind.Symbol);
+            return i + 2;
+        }
+
+        int j = i + 1;
+        if (c is '!' or '?')
+        {
+            while (j < text.Length && text[j] is '!' or '?')
+            {
+                j++;
+            }
+        }
+        else if (c is '.' or '…' or '-' or '=' or '*' or '_' or '~' or '<' or '>' or '/' or '\\' or '|' or '^' or '+' or '#' or '—' or '–')
+        {
+            while (j < text.Length && text[j] == c)
+            {
+                j++;
+            }
+        }
+
+        tokens.Add(i, j, IsSymbol(c) ? TokenKind.Symbol : TokenKind.Punctuation);
+        return j;
+    }
+
+    private static bool IsSymbol(char c) => c switch
+    {
+        '%' or '$' or '€' or '£' or '¥' or '&' or '+' or '=' or '<' or '>' or '°' or '§' or '©' or '®' or '™' or '#' or '@' or '^' or '|' or '~' or '‰' => true,
+        _ => c >= 128 && char.IsSymbol(c),
+    };
+}
