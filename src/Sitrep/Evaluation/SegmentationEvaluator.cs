@@ -56,8 +56,8 @@ public sealed record GoldText(string Text, ImmutableArray<TextSpan> Tokens, Immu
 /// are the surface tokens, except that a multiword token whose words spell it («don't» = «do» + «n't»,
 /// «cannot») is scored as its words; one whose words do not («du» = «de» + «le») is one token.</item>
 /// <item>Sentences: span precision/recall/F1 (start and end must both match), stricter than scoring ends.</item>
-/// <item>Ceiling: the sentence score of a splitter that finds exactly the boundaries marked by terminal
-/// punctuation or a paragraph break; gold sentences without final punctuation inside a paragraph (headings,
+/// <item>Ceiling: the sentence score of a splitter that finds exactly the boundaries marked by punctuation
+/// (. ! ? … ; :) or a paragraph break; gold sentences without final punctuation inside a paragraph (headings,
 /// list items joined by a space) are out of reach of any punctuation-based splitter.</item>
 /// </list>
 /// </summary>
@@ -263,7 +263,7 @@ public static class SegmentationEvaluator
     private static bool EndsWithTerminal(ReadOnlySpan<char> sentence)
     {
         ReadOnlySpan<char> s = sentence.TrimEnd().TrimEnd(")]}\"'»”’ ");
-        return s.Length > 0 && s[^1] is '.' or '!' or '?' or '…';
+        return s.Length > 0 && s[^1] is '.' or '!' or '?' or '…' or ';' or ':';
     }
 
     private static PrecisionRecall Score(IReadOnlyList<TextSpan> gold, IReadOnlyList<TextSpan> predicted)

@@ -18,6 +18,9 @@ public enum AbbreviationKind : byte
 
     /// <summary>«p.», «art.», «No.»: an abbreviation only before a number («p. 12»); elsewhere a word and a full stop.</summary>
     BeforeNumber,
+
+    /// <summary>«etc.»: closes a list, so a capitalised word after it starts a new sentence.</summary>
+    Final,
 }
 
 /// <summary>
@@ -44,13 +47,14 @@ public sealed class SegmentationRules
         SentenceStarters = new WordSet(lexicons.SentenceStarters, ignoreCase: false);
         Emoticons = new WordSet(lexicons.Emoticons, ignoreCase: false);
 
-        // Entries written in lower case match any case («etc.», «ETC.»); entries with capitals match
-        // exactly, so «M.» (monsieur) does not make every «m.» an abbreviation.
+        // Entries of two letters or more written in lower case match any case («etc.», «ETC.»); other
+        // entries match exactly, so «M.» (monsieur) does not make every «m.» an abbreviation, nor «d.»
+        // (died) the initial in «Marlene D. Hilliard».
         var exact = new Dictionary<string, AbbreviationKind>(StringComparer.Ordinal);
         var anyCase = new Dictionary<string, AbbreviationKind>(StringComparer.OrdinalIgnoreCase);
         foreach ((string form, AbbreviationKind kind) in lexicons.Abbreviations)
         {
-            if (string.Equals(form, form.ToLowerInvariant(), StringComparison.Ordinal))
+            if (form.Length > 2 && string.Equals(form, form.ToLowerInvariant(), StringComparison.Ordinal))
             {
                 anyCase[form] = kind;
             }
@@ -95,7 +99,7 @@ public sealed class SegmentationRules
     internal WordSet Emoticons { get; }
 
     /// <summary>Generic rules for any language without its own (no elision, clitic or contraction handling).</summary>
-    public static SegmentationRules Generic { get; } = Load(LanguageCodes.Undetermined, new SegmentationOptions(), ["und"]);
+    public static SegmentationRules Generic { get; } = Load(LanguageCodes.Undetermined, new SegmentationOptions { AttachSigns = true }, ["und"]);
 
     /// <summary>
     /// Builds rules from the embedded resource directories given, in order (later ones add to earlier
@@ -157,7 +161,8 @@ public sealed class SegmentationRules
                     "title" => AbbreviationKind.Title,
                     "general" => AbbreviationKind.General,
                     "number" => AbbreviationKind.BeforeNumber,
-                    _ => throw new FormatException($"{dir}/abbreviations.tsv: unknown kind '{row[1]}' for '{row[0]}' (title, general or number)"),
+                    "final" => AbbreviationKind.Final,
+                    _ => throw new FormatException($"{dir}/abbreviations.tsv: unknown kind '{row[1]}' for '{row[0]}' (title, general, final or number)"),
                 };
                 Abbreviations.Add((row[0], kind));
             }
@@ -216,4 +221,19 @@ public sealed record SegmentationOptions
 
     /// <summary>Join groups of three digits separated by a space into one number («10 000», «1 250 000»).</summary>
     public bool GroupDigitsWithSpaces { get; init; }
+
+    /// <summary>A sign before a number is part of it («-0,8», «+14»), as in UD French; English UD splits it off.</summary>
+    public bool AttachSigns { get; init; }
+
+    /// <summary>
+    /// Split a hyphen between two numbers when they make a range («13-17» → «13» «-» «17»), as English UD does,
+    /// while keeping identifiers whole (phone numbers «713-664-7478», «853-3242», ISO dates «2005-03-09»).
+    /// </summary>
+    public bool SplitNumberRanges { get; init; }
+
+    /// <summary>
+    /// A semicolon ends a sentence, as in UD French (Sequoia, GSD), where clauses joined by «;» are annotated
+    /// as separate sentences; UD English keeps them together.
+    /// </summary>
+    public bool SemicolonEndsSentence { get; init; }
 }

@@ -15,14 +15,17 @@ internal sealed class SentenceSplitter(SegmentationRules rules)
     {
         None,
 
-        /// <summary>«.», «!», «?», «?!»: ends the sentence unless a quotation closes and the text goes on in lower case.</summary>
+        /// <summary>«.», «!», «?», «?!» (and «;» where it ends sentences): ends the sentence unless a quotation closes and the text goes on in lower case.</summary>
         Stop,
 
-        /// <summary>«...», «…»: ends the sentence only before a capital.</summary>
-        Ellipsis,
+        /// <summary>«...», «…», an emoticon: ends the sentence only before a capital.</summary>
+        Soft,
 
-        /// <summary>«etc.», «U.S.»: ends the sentence only before a word that usually starts one.</summary>
+        /// <summary>«U.S.», «Inc.»: ends the sentence only before a word that usually starts one.</summary>
         Abbreviation,
+
+        /// <summary>«etc.»: ends the sentence before any capitalised word.</summary>
+        Final,
     }
 
     public ImmutableArray<Sentence> Split(string text, ReadOnlySpan<Token> tokens)
@@ -34,10 +37,11 @@ internal sealed class SentenceSplitter(SegmentationRules rules)
 
         var sentences = ImmutableArray.CreateBuilder<Sentence>();
         var layout = new LineLayout(text);
+        bool quoteOpen = false;
         int first = 0;
         for (int i = 0; i < tokens.Length; i++)
         {
-            int last = SentenceEndAt(text, tokens, i, layout);
+            int last = SentenceEndAt(text, tokens, first, i, layout, ref quoteOpen);
             if (last >= 0)
             {
                 sentences.Add(new Sentence(TextSpan.FromBounds(tokens[first].Span.Start, tokens[last].Span.End), first, last - first + 1));
@@ -49,46 +53,89 @@ internal sealed class SentenceSplitter(SegmentationRules rules)
         return sentences.DrainToImmutable();
     }
 
-    /// <summary>The last token of a sentence that ends at token <paramref name="i"/> (or at the closers after it), or -1.</summary>
-    private int SentenceEndAt(string text, ReadOnlySpan<Token> tokens, int i, LineLayout layout)
+    /// <summary>
+    /// The last token of a sentence that ends at token <paramref name="i"/> (or at the closers after it), or -1.
+    /// <paramref name="quoteOpen"/> follows straight double quotes, which open and close alike, through the paragraph.
+    /// </summary>
+    private int SentenceEndAt(string text, ReadOnlySpan<Token> tokens, int first, int i, LineLayout layout, ref bool quoteOpen)
     {
+        if (IsStraightQuote(text, tokens[i]))
+        {
+            quoteOpen = !quoteOpen;
+        }
+
         if (i == tokens.Length - 1)
         {
             return i;
         }
 
-        Terminal terminal = TerminalOf(text, tokens[i]);
+        Terminal terminal = TerminalOf(text, tokens, first, i);
         if (terminal != Terminal.None)
         {
             int j = i + 1;
-            bool closedQuote = false;
-            while (j < tokens.Length && !HasLineBreak(text, tokens[j - 1].Span.End, tokens[j].Span.Start)
-                && (IsCloser(text, tokens, j, out bool quote) || TerminalOf(text, tokens[j]) is Terminal.Stop or Terminal.Ellipsis))
+            bool closedQuote = false, open = quoteOpen;
+            while (j < tokens.Length && !HasLineBreak(text, tokens[j - 1].Span.End, tokens[j].Span.Start))
             {
-                closedQuote |= quote;
+                if (IsCloser(text, tokens, j, open, out bool quote))
+                {
+                    closedQuote |= quote;
+                    open &= !IsStraightQuote(text, tokens[j]);
+                }
+                else if (TerminalOf(text, tokens, first, j) is not (Terminal.Stop or Terminal.Soft))
+                {
+                    break;
+                }
+
                 j++;
             }
 
             if (j == tokens.Length || EndsBefore(terminal, closedQuote, text, tokens, j))
             {
+                quoteOpen = open;
                 return j - 1;
             }
         }
 
-        return IsBreakBetween(text, tokens[i], tokens[i + 1], layout) ? i : -1;
+        if (IsBreakBetween(text, tokens[i], tokens[i + 1], layout))
+        {
+            quoteOpen = false;
+            return i;
+        }
+
+        return -1;
     }
 
-    private Terminal TerminalOf(string text, Token token)
+    private static bool IsStraightQuote(string text, Token token) => token.Span.Length == 1 && text[token.Span.Start] == '"';
+
+    private Terminal TerminalOf(string text, ReadOnlySpan<Token> tokens, int first, int i)
     {
+        Token token = tokens[i];
         ReadOnlySpan<char> s = text.AsSpan(token.Span.Start, token.Span.Length);
         if (token.Kind == TokenKind.Punctuation)
         {
+            if (s is ";")
+            {
+                return rules.Options.SemicolonEndsSentence && i > first ? Terminal.Stop : Terminal.None;
+            }
+
             if (s.ContainsAnyExcept(".!?…"))
             {
                 return Terminal.None;
             }
 
-            return s.ContainsAny('!', '?') || s is "." ? Terminal.Stop : Terminal.Ellipsis;
+            if (s.ContainsAny('!', '?') || s is ".")
+            {
+                return Terminal.Stop;
+            }
+
+            // An ellipsis opening a sentence («...Now comes») or standing for cut text («(...)») ends nothing.
+            bool cut = i > 0 && text[tokens[i - 1].Span.Start] is '(' or '[' && tokens[i - 1].Span.End == token.Span.Start;
+            return i == first || cut ? Terminal.None : Terminal.Soft;
+        }
+
+        if (token.Kind == TokenKind.Symbol)
+        {
+            return i > first && rules.Emoticons.Contains(s) ? Terminal.Soft : Terminal.None;
         }
 
         if (token.Kind != TokenKind.Word || s.Length < 2 || s[^1] != '.')
@@ -99,6 +146,7 @@ internal sealed class SentenceSplitter(SegmentationRules rules)
         return rules.AbbreviationKindOf(s) switch
         {
             AbbreviationKind.General => Terminal.Abbreviation,
+            AbbreviationKind.Final => Terminal.Final,
             AbbreviationKind.None when s.Length > 2 && s[^3] == '.' => Terminal.Abbreviation, // initials: «U.S.», «a.m.»
             _ => Terminal.None, // titles, «p. 12», and a capital initial the tokenizer saw before a name
         };
@@ -125,19 +173,20 @@ internal sealed class SentenceSplitter(SegmentationRules rules)
         {
             // «« Pourquoi ? » demande-t-il»: a quotation closed and the sentence goes on in lower case.
             Terminal.Stop => !(closedQuote && char.IsLower(w)),
-            Terminal.Ellipsis => char.IsUpper(w),
+            Terminal.Soft or Terminal.Final => char.IsUpper(w),
             Terminal.Abbreviation => k == j && char.IsUpper(w)
                 && rules.SentenceStarters.Contains(text.AsSpan(tokens[k].Span.Start, tokens[k].Span.Length)),
             _ => false,
         };
     }
 
-    private static bool IsCloser(string text, ReadOnlySpan<Token> tokens, int j, out bool quote)
+    private bool IsCloser(string text, ReadOnlySpan<Token> tokens, int j, bool quoteOpen, out bool quote)
     {
         quote = false;
         if (tokens[j].Span.Length != 1)
         {
-            return false;
+            // An emoticon after the full stop still belongs to the sentence: «I love her. :)».
+            return tokens[j].Kind == TokenKind.Symbol && rules.Emoticons.Contains(text.AsSpan(tokens[j].Span.Start, tokens[j].Span.Length));
         }
 
         char c = text[tokens[j].Span.Start];
@@ -148,8 +197,9 @@ internal sealed class SentenceSplitter(SegmentationRules rules)
             case '»' or '”' or '’':
                 quote = true;
                 return true;
-            case '"' or '\'' when tokens[j].Span.Start == tokens[j - 1].Span.End:
-                // A straight quote against the full stop closes the quotation it ends.
+            case '"' when quoteOpen || tokens[j].Span.Start == tokens[j - 1].Span.End:
+            case '\'' when tokens[j].Span.Start == tokens[j - 1].Span.End:
+                // A straight quote closes the quotation that is open, or the one it is written against.
                 quote = true;
                 return true;
             default:

@@ -148,10 +148,6 @@ internal sealed class Tokenizer(SegmentationRules rules)
                 case '-' when IsWordChar(next):
                     shape |= Shape.Hyphen;
                     break;
-                case '-' when (next == '\0' || IsWhitespace(next)) && (shape & Shape.Digit) == 0:
-                    // A word cut short and left open: «pré- et post-opératoire», a stutter «th- the».
-                    shape |= Shape.Hyphen;
-                    return j + 1;
                 case '\'' when IsLetter(next):
                     shape |= Shape.Apostrophe;
                     break;
@@ -187,6 +183,19 @@ internal sealed class Tokenizer(SegmentationRules rules)
                     j = k;
                     segment = k;
                     continue;
+                case '.' when next == '.' && ElidedAddressEnd(text, j) is int afterDots and > 0:
+                    // An address with its user name cut short by a newsgroup archive: «franz371...@gmail.com».
+                    shape |= Shape.Period;
+                    j = afterDots;
+                    segment = j;
+                    continue;
+                case '°' when j - i == 1 && prev is 'n' or 'N':
+                    return j + 1; // «n°»
+                case '(' when (shape & Shape.Letter) != 0 && IsLetter(prev) && PluralMarkEnd(text, j) is int markEnd and > 0:
+                    // Optional ending in parentheses: «AUTRE(S)», «friend(s)», «étudiant(e)s».
+                    j = markEnd;
+                    segment = j;
+                    continue;
                 case '@' when IsWordChar(next):
                     shape |= Shape.At;
                     break;
@@ -200,6 +209,30 @@ internal sealed class Tokenizer(SegmentationRules rules)
             j++;
             segment = j;
         }
+    }
+
+    /// <summary>After «...» inside a word: the position of the «@» that follows the dots, or -1.</summary>
+    private static int ElidedAddressEnd(string text, int dots)
+    {
+        int k = dots;
+        while (k < text.Length && text[k] == '.')
+        {
+            k++;
+        }
+
+        return k - dots <= 3 && At(text, k) == '@' && IsWordChar(At(text, k + 1)) ? k : -1;
+    }
+
+    /// <summary>«(s)», «(e)», «(II)» right after a word: the end of the parenthesis, or -1.</summary>
+    private static int PluralMarkEnd(string text, int open)
+    {
+        int k = open + 1;
+        while (k < text.Length && k - open <= 3 && IsLetter(text[k]))
+        {
+            k++;
+        }
+
+        return k > open + 1 && At(text, k) == ')' && !IsDigit(At(text, k + 1)) ? k + 1 : -1;
     }
 
     private static bool IsUrlStart(string text, int i, out int end)
@@ -296,18 +329,19 @@ internal sealed class Tokenizer(SegmentationRules rules)
 
     /// <summary>
     /// Whether the period after [start, end) belongs to the word: an abbreviation from the list («etc.», «M.»),
-    /// initials with periods («U.S.», «J.-C.», «a.m.»), or a capital initial before a name («J. R. R. Tolkien»).
+    /// initials with periods («U.S.», «J.-C.», «a.m.»), or a capital initial («J. R. R. Tolkien», «E. coli»).
     /// </summary>
     private bool AttachPeriod(string text, int start, int end)
     {
-        if (At(text, end + 1) == '.')
+        // «Inc..»: the abbreviation's period, then a full stop; three periods or more are an ellipsis.
+        if (At(text, end + 1) == '.' && (At(text, end + 2) == '.' || !IsAbbreviation(text, start, end)))
         {
-            return false; // an ellipsis
+            return false;
         }
 
         switch (rules.AbbreviationKindOf(text.AsSpan(start, end + 1 - start)))
         {
-            case AbbreviationKind.Title or AbbreviationKind.General:
+            case AbbreviationKind.Title or AbbreviationKind.General or AbbreviationKind.Final:
                 return true;
             case AbbreviationKind.BeforeNumber:
                 return IsDigit(At(text, SkipSpaces(text, end + 1)));
@@ -320,18 +354,25 @@ internal sealed class Tokenizer(SegmentationRules rules)
 
         if (end - start == 1 && char.IsUpper(text[start]))
         {
-            return IsInitialBeforeName(text, end + 1);
+            return IsInitial(text, end + 1);
         }
 
         // «fin.,» does not occur in edited text: a period before a comma is an abbreviation's.
         return At(text, end + 1) == ',';
     }
 
-    /// <summary>After a capital letter and a period, a capitalised word that does not usually start a sentence is a name.</summary>
-    private bool IsInitialBeforeName(string text, int afterPeriod)
+    private bool IsAbbreviation(string text, int start, int end) =>
+        rules.AbbreviationKindOf(text.AsSpan(start, end + 1 - start)) is not (AbbreviationKind.None or AbbreviationKind.BeforeNumber)
+        || IsInitialism(text.AsSpan(start, end - start));
+
+    /// <summary>
+    /// A capital letter and a period are an initial unless the text ends there or a word that usually
+    /// starts a sentence follows: «J. Chirac», «E. coli», «article L. 642», but not «le plan B. Il …».
+    /// </summary>
+    private bool IsInitial(string text, int afterPeriod)
     {
         int k = SkipSpaces(text, afterPeriod);
-        if (k >= text.Length || !char.IsUpper(text[k]))
+        if (k >= text.Length || k == afterPeriod || !IsWordChar(text[k]))
         {
             return false;
         }
@@ -425,7 +466,7 @@ internal sealed class Tokenizer(SegmentationRules rules)
         if ((shape & Shape.Apostrophe) != 0 && rules.ContractionSuffixes.Count > 0)
         {
             int apostrophe = text.AsSpan(start, hostEnd - start).LastIndexOf('\'');
-            if (apostrophe > 0)
+            if (apostrophe > 0 && IsLetter(text[start + apostrophe - 1]))
             {
                 int a = start + apostrophe;
                 if (rules.ContractionSuffixes.Contains(text.AsSpan(a, hostEnd - a)))
@@ -500,7 +541,7 @@ internal sealed class Tokenizer(SegmentationRules rules)
                 }
 
                 bool keep = rules.HyphenPrefixes.Contains(text.AsSpan(segmentStart, h - segmentStart))
-                    || (IsDigit(text[h - 1]) && IsDigit(text[h + 1]));
+                    || (IsDigit(text[h - 1]) && IsDigit(text[h + 1]) && !IsNumberRange(text, start, end, h));
                 segmentStart = h + 1;
                 if (!keep)
                 {
@@ -515,6 +556,40 @@ internal sealed class Tokenizer(SegmentationRules rules)
         }
 
         Piece(text, start, end, tokens);
+    }
+
+    /// <summary>
+    /// Whether the hyphen at <paramref name="hyphen"/> joins two numbers of a range («13-17», «1998-2001») rather
+    /// than the parts of an identifier: a phone number («853-3242», «3-5213»), a chain («2005-03-09»), a part
+    /// with a leading zero («36-01»).
+    /// </summary>
+    private bool IsNumberRange(string text, int start, int end, int hyphen)
+    {
+        if (!_options.SplitNumberRanges)
+        {
+            return false;
+        }
+
+        int left = hyphen;
+        while (left > start && IsDigit(text[left - 1]))
+        {
+            left--;
+        }
+
+        int right = hyphen + 1;
+        while (right < end && IsDigit(text[right]))
+        {
+            right++;
+        }
+
+        if ((left > start && text[left - 1] == '-') || (right < end && text[right] == '-') || right < end || left > start)
+        {
+            return false;
+        }
+
+        int leftDigits = hyphen - left, rightDigits = right - hyphen - 1;
+        bool identifier = text[hyphen + 1] == '0' || (rightDigits == 4 && leftDigits is 1 or 3);
+        return !identifier;
     }
 
     /// <summary>One piece, with a unit written against its number split off: «160km», «14h30».</summary>
@@ -579,7 +654,7 @@ internal sealed class Tokenizer(SegmentationRules rules)
         char next = At(text, i + 1);
         bool afterSpace = i == 0 || IsWhitespace(text[i - 1]) || text[i - 1] is '(' or '[' or '/';
 
-        if (c is '-' or '+' && IsDigit(next) && afterSpace)
+        if (c is '-' or '+' && IsDigit(next) && afterSpace && _options.AttachSigns)
         {
             return Word(text, i + 1, i, tokens); // a signed number: «-0,8», «+14»
         }
@@ -591,17 +666,27 @@ internal sealed class Tokenizer(SegmentationRules rules)
             return end;
         }
 
-        if (afterSpace && rules.Emoticons.Count > 0)
+        if (rules.Emoticons.Count > 0)
         {
+            // «:)» after a space, or against a word when a space follows («family:)»).
             for (int length = 3; length >= 2; length--)
             {
-                if (i + length <= text.Length && rules.Emoticons.Contains(text.AsSpan(i, length))
-                    && (i + length == text.Length || IsWhitespace(text[i + length]) || text[i + length] is '.' or ',' or ')' or '!' or '?'))
+                if (i + length <= text.Length && rules.Emoticons.Contains(text.AsSpan(i, length)))
                 {
-                    tokens.Add(i, i + length, TokenKind.Symbol);
-                    return i + length;
+                    char after = At(text, i + length);
+                    if (after == '\0' || IsWhitespace(after) || (afterSpace && after is '.' or ',' or ')' or '!' or '?'))
+                    {
+                        tokens.Add(i, i + length, TokenKind.Symbol);
+                        return i + length;
+                    }
                 }
             }
+        }
+
+        if (c == '°' && next is 'C' or 'F' && !IsLetter(At(text, i + 2)))
+        {
+            tokens.Add(i, i + 2, TokenKind.Symbol); // «°C», as UD French-Sequoia writes it
+            return i + 2;
         }
 
         if (char.IsHighSurrogate(c) && char.IsLowSurrogate(next))
@@ -611,14 +696,20 @@ internal sealed class Tokenizer(SegmentationRules rules)
         }
 
         int j = i + 1;
-        if (c is '!' or '?')
+        if (c is '!' or '?' || (c == '.' && next is '!' or '?'))
         {
+            // «?!», «!!!», «.?», «!.»: one token; an ellipsis after them stays apart («?...»).
             while (j < text.Length && text[j] is '!' or '?')
             {
                 j++;
             }
+
+            if (c != '.' && At(text, j) == '.' && At(text, j + 1) != '.')
+            {
+                j++;
+            }
         }
-        else if (c is '.' or '…' or '-' or '=' or '*' or '_' or '~' or '<' or '>' or '/' or '\\' or '|' or '^' or '+' or '#' or '—' or '–')
+        else if (c is '.' or '…' or '$' or '-' or '=' or '*' or '_' or '~' or '<' or '>' or '/' or '\\' or '|' or '^' or '+' or '#' or '—' or '–')
         {
             while (j < text.Length && text[j] == c)
             {

@@ -9,6 +9,6 @@ public static class EnglishSegmentationRules
 {
     public static SegmentationRules Create() => SegmentationRules.Load(
         "en",
-        new SegmentationOptions { SplitHyphenatedWords = true, GroupDigitsWithSpaces = false },
+        new SegmentationOptions { SplitHyphenatedWords = true, SplitNumberRanges = true },
         ["und", "en"]);
 }

@@ -9,6 +9,6 @@ public static class FrenchSegmentationRules
 {
     public static SegmentationRules Create() => SegmentationRules.Load(
         "fr",
-        new SegmentationOptions { SplitHyphenatedWords = false, GroupDigitsWithSpaces = true },
+        new SegmentationOptions { GroupDigitsWithSpaces = true, AttachSigns = true, SemicolonEndsSentence = true },
         ["und", "fr"]);
 }
