@@ -91,7 +91,8 @@ internal sealed class SentenceSplitter(SegmentationRules rules)
 
             if (j == tokens.Length || EndsBefore(terminal, closedQuote, text, tokens, j))
             {
-                quoteOpen = open;
+                // Quotations seldom run over several sentences; an unbalanced quote must not flip every later one.
+                quoteOpen = false;
                 return j - 1;
             }
         }
@@ -105,6 +106,22 @@ internal sealed class SentenceSplitter(SegmentationRules rules)
         return -1;
     }
 
+    /// <summary>Whether a bracket opened since the sentence began is still open: «(bolus de 0,1 mg/kg ; perfusion …)».</summary>
+    private static bool InsideParentheses(string text, ReadOnlySpan<Token> tokens, int first, int i)
+    {
+        int depth = 0;
+        for (int k = first; k < i; k++)
+        {
+            if (tokens[k].Span.Length == 1)
+            {
+                char c = text[tokens[k].Span.Start];
+                depth += c is '(' or '[' ? 1 : c is ')' or ']' && depth > 0 ? -1 : 0;
+            }
+        }
+
+        return depth > 0;
+    }
+
     private static bool IsStraightQuote(string text, Token token) => token.Span.Length == 1 && text[token.Span.Start] == '"';
 
     private Terminal TerminalOf(string text, ReadOnlySpan<Token> tokens, int first, int i)
@@ -115,7 +132,7 @@ internal sealed class SentenceSplitter(SegmentationRules rules)
         {
             if (s is ";")
             {
-                return rules.Options.SemicolonEndsSentence && i > first ? Terminal.Stop : Terminal.None;
+                return rules.Options.SemicolonEndsSentence && i > first && !InsideParentheses(text, tokens, first, i) ? Terminal.Stop : Terminal.None;
             }
 
             if (s.ContainsAnyExcept(".!?…"))
@@ -197,9 +214,12 @@ internal sealed class SentenceSplitter(SegmentationRules rules)
             case '»' or '”' or '’':
                 quote = true;
                 return true;
-            case '"' when quoteOpen || tokens[j].Span.Start == tokens[j - 1].Span.End:
-            case '\'' when tokens[j].Span.Start == tokens[j - 1].Span.End:
-                // A straight quote closes the quotation that is open, or the one it is written against.
+            case '"' or '\'' when tokens[j].Span.Start == tokens[j - 1].Span.End:
+                // A straight quote written against the full stop closes the quotation.
+                quote = true;
+                return true;
+            case '"' when quoteOpen && (j + 1 == tokens.Length || tokens[j + 1].Span.Start > tokens[j].Span.End):
+                // «… pollution. " Ce sont»: spaced on both sides, it closes the quotation the sentence opened.
                 quote = true;
                 return true;
             default:
