@@ -246,8 +246,7 @@ internal sealed class SentenceSplitter(SegmentationRules rules)
             return true;
         }
 
-        char first = text[next.Span.Start];
-        return !char.IsLower(first) && layout.EndsParagraph(text, previous.Span.End + newline);
+        return layout.EndsParagraph(text, previous.Span.End + newline, text[next.Span.Start]);
     }
 
     /// <summary>
@@ -261,7 +260,8 @@ internal sealed class SentenceSplitter(SegmentationRules rules)
         private bool _wrapped;
         private int _shortLine;
 
-        public bool EndsParagraph(string text, int newline)
+        /// <summary>Whether the single line break at <paramref name="newline"/>, before a line starting with <paramref name="next"/>, ends a sentence.</summary>
+        public bool EndsParagraph(string text, int newline, char next)
         {
             Measure();
             if (!_wrapped)
@@ -270,7 +270,7 @@ internal sealed class SentenceSplitter(SegmentationRules rules)
             }
 
             int lineStart = text.AsSpan(0, newline).LastIndexOf('\n') + 1;
-            return newline - lineStart < _shortLine;
+            return !char.IsLower(next) && newline - lineStart < _shortLine;
         }
 
         private void Measure()
@@ -306,19 +306,21 @@ internal sealed class SentenceSplitter(SegmentationRules rules)
                 return;
             }
 
+            // The margin is the 90th percentile of line lengths: a URL or a table row wider than the margin
+            // must not hide it. Wrapped lines mostly end within a long word of the margin.
             lengths.Sort();
-            int longest = lengths[^1];
+            int margin = lengths[(lengths.Count - 1) * 9 / 10];
             int nearMargin = 0;
             foreach (int length in lengths)
             {
-                if (length >= longest * 3 / 4)
+                if (length >= margin * 3 / 4)
                 {
                     nearMargin++;
                 }
             }
 
-            _wrapped = longest <= 120 && nearMargin * 10 >= lengths.Count * 7;
-            _shortLine = longest * 2 / 3;
+            _wrapped = margin <= 120 && nearMargin * 10 >= lengths.Count * 7;
+            _shortLine = margin * 2 / 3;
         }
     }
 }

@@ -418,15 +418,17 @@ internal sealed class Tokenizer(SegmentationRules rules)
         return letters >= 2;
     }
 
-    /// <summary>Skips spaces and tabs (not line breaks: a period before a paragraph break ends the sentence).</summary>
+    /// <summary>Skips spaces, tabs and one line break (hard-wrapped text), but not a blank line: a period before a paragraph break ends the sentence.</summary>
     private static int SkipSpaces(string text, int i)
     {
-        while (i < text.Length && text[i] is ' ' or '\t')
+        bool newline = false;
+        while (i < text.Length && (text[i] is ' ' or '\t' || (text[i] == '\n' && !newline)))
         {
+            newline |= text[i] == '\n';
             i++;
         }
 
-        return i;
+        return i < text.Length && text[i] == '\n' ? text.Length : i;
     }
 
     /// <summary>The word after elisions: split off clitic pronouns and contractions at its end, then its middle.</summary>
