@@ -60,7 +60,12 @@ public sealed class SegmentationRules
             }
             else
             {
+                // «Gen.» also in capitals: «ORAL ARGUMENT OF GEN. PRELOGAR».
                 exact[form] = kind;
+                if (form.Length > 2)
+                {
+                    exact.TryAdd(form.ToUpperInvariant(), kind);
+                }
             }
         }
 

@@ -81,6 +81,10 @@ internal sealed class SentenceSplitter(SegmentationRules rules)
                     closedQuote |= quote;
                     open &= !IsStraightQuote(text, tokens[j]);
                 }
+                else if (IsCitation(text, tokens, j))
+                {
+                    j += 2; // «… in 1805. [19]»: the footnote mark belongs to the sentence it follows
+                }
                 else if (TerminalOf(text, tokens, first, j) is not (Terminal.Stop or Terminal.Soft))
                 {
                     break;
@@ -121,6 +125,10 @@ internal sealed class SentenceSplitter(SegmentationRules rules)
 
         return depth > 0;
     }
+
+    private static bool IsCitation(string text, ReadOnlySpan<Token> tokens, int j) =>
+        j + 2 < tokens.Length && tokens[j + 1].Kind == TokenKind.Number && text[tokens[j].Span.Start] == '['
+        && text[tokens[j + 2].Span.Start] == ']' && tokens[j + 2].Span.Length == 1 && tokens[j].Span.Length == 1;
 
     private static bool IsStraightQuote(string text, Token token) => token.Span.Length == 1 && text[token.Span.Start] == '"';
 
@@ -164,7 +172,7 @@ internal sealed class SentenceSplitter(SegmentationRules rules)
         {
             AbbreviationKind.General => Terminal.Abbreviation,
             AbbreviationKind.Final => Terminal.Final,
-            AbbreviationKind.None when s.Length > 2 && s[^3] == '.' => Terminal.Abbreviation, // initials: «U.S.», «a.m.»
+            AbbreviationKind.None when s.Length > 2 && s[^3] == '.' && char.IsLetter(s[^2]) => Terminal.Abbreviation, // initials: «U.S.», «a.m.»
             _ => Terminal.None, // titles, «p. 12», and a capital initial the tokenizer saw before a name
         };
     }

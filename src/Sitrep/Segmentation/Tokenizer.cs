@@ -163,9 +163,17 @@ internal sealed class Tokenizer(SegmentationRules rules)
                     shape |= Shape.Period | Shape.Hyphen;
                     j++;
                     break;
-                case ',' or ':' or '/' when IsDigit(prev) && IsDigit(next):
+                case ',' when IsDigit(prev) && IsDigit(next) && !IsReferenceList(text, i, j):
+                    // «1,5», «5,000», but a list of references in brackets is several numbers: «[13,14]».
+                case ':' or '/' when IsDigit(prev) && IsDigit(next):
                     shape |= Shape.Joiner;
                     break;
+                case '&' when char.IsUpper(prev) && char.IsUpper(next) && j - segment <= 3:
+                    // Initialisms joined by an ampersand: «AT&T», «R&D», «S&P».
+                    shape |= Shape.Joiner;
+                    break;
+                case '$' when j - i <= 3 && (shape & Shape.Digit) == 0 && IsAllUpper(text.AsSpan(i, j - i)):
+                    return j + 1; // a currency written with its country: «US$», «C$», «HK$»
                 case '/' when j - i <= 3:
                     // Slash abbreviations from the word list: «b/c», «w/».
                     int k = j + 1;
@@ -209,6 +217,36 @@ internal sealed class Tokenizer(SegmentationRules rules)
             j++;
             segment = j;
         }
+    }
+
+    /// <summary>«[13,14]», «[18,19,20]»: numbers in brackets separated by commas alone, not «[3,2 %]».</summary>
+    private static bool IsReferenceList(string text, int start, int comma)
+    {
+        if (At(text, start - 1) != '[')
+        {
+            return false;
+        }
+
+        int k = comma + 1;
+        while (IsDigit(At(text, k)))
+        {
+            k++;
+        }
+
+        return At(text, k) is ']' or ',';
+    }
+
+    private static bool IsAllUpper(ReadOnlySpan<char> word)
+    {
+        foreach (char c in word)
+        {
+            if (!char.IsUpper(c))
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     /// <summary>After «...» inside a word: the position of the «@» that follows the dots, or -1.</summary>
@@ -347,8 +385,9 @@ internal sealed class Tokenizer(SegmentationRules rules)
                 return IsDigit(At(text, SkipSpaces(text, end + 1)));
         }
 
-        if (IsInitialism(text.AsSpan(start, end - start)))
+        if (IsInitialism(text.AsSpan(start, end - start)) || At(text, end + 1) is ',' or ';')
         {
+            // «fin.,» does not occur in edited text: a period before a comma is an abbreviation's.
             return true;
         }
 
@@ -357,8 +396,26 @@ internal sealed class Tokenizer(SegmentationRules rules)
             return IsInitial(text, end + 1);
         }
 
-        // «fin.,» does not occur in edited text: a period before a comma is an abbreviation's.
-        return At(text, end + 1) == ',';
+        return IsListNumber(text, start, end);
+    }
+
+    /// <summary>«1.», «2.1.» opening a line before a space: the number of a list item or a section heading.</summary>
+    private static bool IsListNumber(string text, int start, int end)
+    {
+        if (!IsDigit(text[start]) || end - start > 8 || At(text, end + 1) != ' ' || (start > 0 && text[start - 1] != '\n'))
+        {
+            return false;
+        }
+
+        for (int k = start; k < end; k++)
+        {
+            if (!IsDigit(text[k]) && text[k] != '.')
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     private bool IsAbbreviation(string text, int start, int end) =>
@@ -655,6 +712,11 @@ internal sealed class Tokenizer(SegmentationRules rules)
         char c = text[i];
         char next = At(text, i + 1);
         bool afterSpace = i == 0 || IsWhitespace(text[i - 1]) || text[i - 1] is '(' or '[' or '/';
+
+        if (c == '.' && IsDigit(next) && afterSpace)
+        {
+            return Word(text, i + 1, i, tokens); // a number without its zero: «batting .265»
+        }
 
         if (c is '-' or '+' && IsDigit(next) && afterSpace && _options.AttachSigns)
         {
