@@ -1,3 +1,5 @@
+using System.Collections.Immutable;
+
 namespace Sitrep.Segmentation;
 
 /// <summary>
@@ -23,9 +25,9 @@ public sealed class RuleSegmenter : ISegmenter
     {
         ArgumentNullException.ThrowIfNull(text);
         // About one token per five characters of news text; the buffer doubles when that is short.
-        var tokens = new TokenBuffer(text.Length / 5);
+        using var tokens = new TokenBuffer(text.Length / 4);
         _tokenizer.Tokenize(text, tokens);
-        var sentences = _splitter.Split(text, tokens.Span);
+        ImmutableArray<Sentence> sentences = _splitter.Split(text, tokens.Span);
         return new SegmentedText(tokens.ToImmutable(), sentences);
     }
 }

@@ -33,6 +33,7 @@ public sealed class SegmentationRules
     private readonly FrozenDictionary<string, AbbreviationKind>.AlternateLookup<ReadOnlySpan<char>> _abbreviationsExact;
     private readonly FrozenDictionary<string, AbbreviationKind>.AlternateLookup<ReadOnlySpan<char>> _abbreviationsAnyCase;
     private readonly FrozenDictionary<string, ImmutableArray<int>>.AlternateLookup<ReadOnlySpan<char>> _contractions;
+    private readonly (int Min, int Max) _contractionLengths;
 
     private SegmentationRules(string language, SegmentationOptions options, Lexicons lexicons)
     {
@@ -72,6 +73,11 @@ public sealed class SegmentationRules
         _abbreviationsExact = exact.ToFrozenDictionary(StringComparer.Ordinal).GetAlternateLookup<ReadOnlySpan<char>>();
         _abbreviationsAnyCase = anyCase.ToFrozenDictionary(StringComparer.OrdinalIgnoreCase).GetAlternateLookup<ReadOnlySpan<char>>();
         _contractions = lexicons.Contractions.ToFrozenDictionary(StringComparer.OrdinalIgnoreCase).GetAlternateLookup<ReadOnlySpan<char>>();
+        _contractionLengths = (int.MaxValue, 0);
+        foreach (string word in lexicons.Contractions.Keys)
+        {
+            _contractionLengths = (Math.Min(_contractionLengths.Min, word.Length), Math.Max(_contractionLengths.Max, word.Length));
+        }
     }
 
     /// <summary>The language these rules are for ("fr", "en", or "und" for the generic rules).</summary>
@@ -133,7 +139,8 @@ public sealed class SegmentationRules
 
     /// <summary>The lengths of the pieces a word written as one is split into («cannot» → 3, 3), or default.</summary>
     internal ImmutableArray<int> ContractionPieces(ReadOnlySpan<char> word) =>
-        _contractions.TryGetValue(word, out ImmutableArray<int> pieces) ? pieces : default;
+        word.Length >= _contractionLengths.Min && word.Length <= _contractionLengths.Max
+        && _contractions.TryGetValue(word, out ImmutableArray<int> pieces) ? pieces : default;
 
     private sealed class Lexicons
     {

@@ -1,13 +1,17 @@
+using System.Buffers;
 using System.Collections.Immutable;
 using System.Runtime.InteropServices;
 using Sitrep.Documents;
 
 namespace Sitrep.Segmentation;
 
-/// <summary>A growable array of tokens, filled by the tokenizer and handed over without a second copy when full.</summary>
-internal sealed class TokenBuffer(int capacity)
+/// <summary>
+/// The tokens of one text while they are found: a pooled scratch array, so that the only allocation
+/// left is the exact-size result (a long article has tens of thousands of tokens, a large-object-heap array).
+/// </summary>
+internal sealed class TokenBuffer(int capacity) : IDisposable
 {
-    private Token[] _items = new Token[Math.Max(capacity, 16)];
+    private Token[] _items = ArrayPool<Token>.Shared.Rent(Math.Max(capacity, 16));
 
     public int Count { get; private set; }
 
@@ -17,23 +21,21 @@ internal sealed class TokenBuffer(int capacity)
     {
         if (Count == _items.Length)
         {
-            Array.Resize(ref _items, _items.Length * 2);
+            Token[] larger = ArrayPool<Token>.Shared.Rent(_items.Length * 2);
+            _items.AsSpan(0, Count).CopyTo(larger);
+            ArrayPool<Token>.Shared.Return(_items);
+            _items = larger;
         }
 
         _items[Count++] = new Token(new TextSpan(start, end - start), kind);
     }
 
-    public ImmutableArray<Token> ToImmutable()
-    {
-        if (Count != _items.Length)
-        {
-            Array.Resize(ref _items, Count);
-        }
+    public ImmutableArray<Token> ToImmutable() => ImmutableCollectionsMarshal.AsImmutableArray(Span.ToArray());
 
-        // The buffer is not used again: its array becomes the immutable array.
-        ImmutableArray<Token> result = ImmutableCollectionsMarshal.AsImmutableArray(_items);
+    public void Dispose()
+    {
+        ArrayPool<Token>.Shared.Return(_items);
         _items = [];
         Count = 0;
-        return result;
     }
 }

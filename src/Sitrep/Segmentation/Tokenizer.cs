@@ -34,24 +34,27 @@ internal sealed class Tokenizer(SegmentationRules rules)
 
     public void Tokenize(string text, TokenBuffer tokens)
     {
-        ReadOnlySpan<char> span = text;
         int i = 0;
-        while (i < text.Length)
+        while (true)
         {
-            int skip = span[i..].IndexOfAnyExcept(Whitespace);
-            if (skip < 0)
+            while (i < text.Length && IsWhitespace(text[i]))
+            {
+                i++;
+            }
+
+            if (i >= text.Length)
             {
                 break;
             }
 
-            i += skip;
             i = IsWordChar(text[i]) ? Word(text, i, -1, tokens) : Punctuation(text, i, tokens);
         }
     }
 
-    internal static bool IsWhitespace(char c) => Whitespace.Contains(c);
+    internal static bool IsWhitespace(char c) => c <= ' ' ? c is ' ' or '\n' or '\t' or '\r' or '\f' or '\v' : c >= 128 && Whitespace.Contains(c);
 
-    internal static bool IsWordChar(char c) => c < 128 ? char.IsAsciiLetterOrDigit(c) : IsNonAsciiWordChar(c);
+    // Latin-1 letters (é, ç, œ is above) have a fast path in char.IsLetterOrDigit; the rest needs the category.
+    internal static bool IsWordChar(char c) => c < 128 ? char.IsAsciiLetterOrDigit(c) : c < 256 ? char.IsLetterOrDigit(c) || c is '²' or '³' or '¹' or '¼' or '½' or '¾' : IsNonAsciiWordChar(c);
 
     private static bool IsNonAsciiWordChar(char c) => CharUnicodeInfo.GetUnicodeCategory(c) switch
     {
