@@ -172,7 +172,7 @@ internal sealed class SentenceSplitter(SegmentationRules rules)
         {
             AbbreviationKind.General => Terminal.Abbreviation,
             AbbreviationKind.Final => Terminal.Final,
-            AbbreviationKind.None when s.Length > 2 && s[^3] == '.' && char.IsLetter(s[^2]) => Terminal.Abbreviation, // initials: «U.S.», «a.m.»
+            AbbreviationKind.None when s.Length > 2 && s[^3] is '.' or '-' && char.IsLetter(s[^2]) => Terminal.Abbreviation, // «U.S.», «a.m.», «J.-C.»
             _ => Terminal.None, // titles, «p. 12», and a capital initial the tokenizer saw before a name
         };
     }
@@ -264,7 +264,9 @@ internal sealed class SentenceSplitter(SegmentationRules rules)
     /// </summary>
     private sealed class LineLayout(string text)
     {
+        private const int MinimumLines = 3;
         private bool _measured;
+        private int _lines;
         private bool _wrapped;
         private int _shortLine;
 
@@ -274,7 +276,8 @@ internal sealed class SentenceSplitter(SegmentationRules rules)
             Measure();
             if (!_wrapped)
             {
-                return true;
+                // Too few lines to tell: a line going on in lower case continues the sentence.
+                return _lines >= MinimumLines || !char.IsLower(next);
             }
 
             int lineStart = text.AsSpan(0, newline).LastIndexOf('\n') + 1;
@@ -309,7 +312,8 @@ internal sealed class SentenceSplitter(SegmentationRules rules)
                 start = end + 1;
             }
 
-            if (lengths.Count < 3)
+            _lines = lengths.Count;
+            if (lengths.Count < MinimumLines)
             {
                 return;
             }

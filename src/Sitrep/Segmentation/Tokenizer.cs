@@ -660,7 +660,7 @@ internal sealed class Tokenizer(SegmentationRules rules)
         if (IsDigit(text[start]) && rules.Units.Count > 0)
         {
             int d = start;
-            while (d < end && (IsDigit(text[d]) || (text[d] is ',' or '.' && d + 1 < end && IsDigit(text[d + 1]))))
+            while (d < end && (IsDigit(text[d]) || (text[d] is ',' or '.' or ':' or '/' && d + 1 < end && IsDigit(text[d + 1]))))
             {
                 d++;
             }
