@@ -380,18 +380,28 @@ internal sealed class Tokenizer(SegmentationRules rules)
             return false;
         }
 
+        // An abbreviation that ends the sentence gives its period to the sentence, as UD English-EWT and
+        // French-Sequoia write it: «… des avions, etc» «.» «Le lendemain», «in the U.S» «.» (paragraph end).
         switch (rules.AbbreviationKindOf(text.AsSpan(start, end + 1 - start)))
         {
-            case AbbreviationKind.Title or AbbreviationKind.General or AbbreviationKind.Final:
+            case AbbreviationKind.Title:
                 return true;
+            case AbbreviationKind.General:
+                return !StartsSentence(text, end + 1, anyCapital: false);
+            case AbbreviationKind.Final:
+                return !StartsSentence(text, end + 1, anyCapital: true);
             case AbbreviationKind.BeforeNumber:
                 return IsDigit(At(text, SkipSpaces(text, end + 1)));
         }
 
-        if (IsInitialism(text.AsSpan(start, end - start)) || At(text, end + 1) is ',' or ';')
+        if (At(text, end + 1) is ',' or ';')
         {
-            // «fin.,» does not occur in edited text: a period before a comma is an abbreviation's.
-            return true;
+            return true; // «fin.,» does not occur in edited text: a period before a comma is an abbreviation's
+        }
+
+        if (IsInitialism(text.AsSpan(start, end - start)))
+        {
+            return !StartsSentence(text, end + 1, anyCapital: false);
         }
 
         if (end - start == 1 && char.IsUpper(text[start]))
@@ -400,6 +410,43 @@ internal sealed class Tokenizer(SegmentationRules rules)
         }
 
         return IsListNumber(text, start, end);
+    }
+
+    /// <summary>
+    /// Whether a new sentence starts after the period at <paramref name="afterPeriod"/> - 1: the text or the
+    /// paragraph ends, or a capitalised word follows that usually starts a sentence («The», «Le»), or for
+    /// <paramref name="anyCapital"/> (after «etc.») any capitalised word.
+    /// </summary>
+    private bool StartsSentence(string text, int afterPeriod, bool anyCapital)
+    {
+        int k = SkipSpaces(text, afterPeriod);
+        if (k >= text.Length)
+        {
+            return true;
+        }
+
+        if (k == afterPeriod || !char.IsUpper(text[k]))
+        {
+            return false;
+        }
+
+        if (anyCapital)
+        {
+            return true;
+        }
+
+        int wordEnd = k;
+        while (wordEnd < text.Length && IsLetter(text[wordEnd]))
+        {
+            wordEnd++;
+        }
+
+        if (At(text, wordEnd) == '\'')
+        {
+            wordEnd++; // «L'», «C'»
+        }
+
+        return rules.SentenceStarters.Contains(text.AsSpan(k, wordEnd - k));
     }
 
     /// <summary>«1.», «2.1.» opening a line before a space: the number of a list item or a section heading.</summary>
