@@ -391,7 +391,7 @@ internal sealed class Tokenizer(SegmentationRules rules)
             case AbbreviationKind.Final:
                 return !StartsSentence(text, end + 1, anyCapital: true);
             case AbbreviationKind.BeforeNumber:
-                return IsDigit(At(text, SkipSpaces(text, end + 1)));
+                return IsNumberStart(text, SkipSpaces(text, end + 1));
         }
 
         if (At(text, end + 1) is ',' or ';')
@@ -410,6 +410,23 @@ internal sealed class Tokenizer(SegmentationRules rules)
         }
 
         return IsListNumber(text, start, end);
+    }
+
+    /// <summary>A number in digits or in capital Roman numerals: «p. 12», «Vol. XVII».</summary>
+    private static bool IsNumberStart(string text, int i)
+    {
+        if (IsDigit(At(text, i)))
+        {
+            return true;
+        }
+
+        int k = i;
+        while (At(text, k) is 'I' or 'V' or 'X' or 'L' or 'C' or 'D' or 'M')
+        {
+            k++;
+        }
+
+        return k > i && !IsLetter(At(text, k));
     }
 
     /// <summary>
