@@ -287,6 +287,7 @@ internal sealed class Tokenizer(SegmentationRules rules)
         }
 
         bool url = (schemeEnd >= 3 && rest[schemeEnd..].StartsWith("://", StringComparison.Ordinal))
+            || (rest.StartsWith("mailto:", StringComparison.OrdinalIgnoreCase) && rest.Length > 7 && IsWordChar(rest[7]))
             || (rest.StartsWith("www.", StringComparison.OrdinalIgnoreCase) && rest.Length > 4 && IsWordChar(rest[4]));
         if (!url)
         {
@@ -385,7 +386,7 @@ internal sealed class Tokenizer(SegmentationRules rules)
         switch (rules.AbbreviationKindOf(text.AsSpan(start, end + 1 - start)))
         {
             case AbbreviationKind.Title:
-                return true;
+                return SkipSpaces(text, end + 1) < text.Length; // unless the paragraph ends there
             case AbbreviationKind.General:
                 return !StartsSentence(text, end + 1, anyCapital: false);
             case AbbreviationKind.Final:
@@ -686,8 +687,8 @@ internal sealed class Tokenizer(SegmentationRules rules)
 
     /// <summary>
     /// Whether the hyphen at <paramref name="hyphen"/> joins two numbers of a range («13-17», «1998-2001») rather
-    /// than the parts of an identifier: a phone number («853-3242», «3-5213»), a chain («2005-03-09»), a part
-    /// with a leading zero («36-01»).
+    /// than the parts of an identifier: a phone number («853-3242», «3-5213»), a ZIP+4 code («16802-6601»),
+    /// a chain («2005-03-09»), a part with a leading zero («36-01»).
     /// </summary>
     private bool IsNumberRange(string text, int start, int end, int hyphen)
     {
@@ -714,7 +715,7 @@ internal sealed class Tokenizer(SegmentationRules rules)
         }
 
         int leftDigits = hyphen - left, rightDigits = right - hyphen - 1;
-        bool identifier = text[hyphen + 1] == '0' || (rightDigits == 4 && leftDigits is 1 or 3);
+        bool identifier = text[hyphen + 1] == '0' || (rightDigits == 4 && leftDigits is 1 or 3 or 5);
         return !identifier;
     }
 
