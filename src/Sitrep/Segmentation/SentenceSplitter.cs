@@ -4,10 +4,12 @@ using Sitrep.Documents;
 namespace Sitrep.Segmentation;
 
 /// <summary>
-/// Groups tokens into sentences. A sentence ends at a full stop, ! or ? (with the closing quotes and
-/// brackets that follow it), at an ellipsis or a sentence-ending abbreviation («etc.», «U.S.») when the next
-/// word starts a sentence, and at a paragraph break; a single line break ends one when the lines are
-/// paragraphs rather than hard-wrapped text. Thread-safe.
+/// Groups tokens into sentences. A sentence ends at a full stop, ! or ? (with the closing quotes, brackets,
+/// footnote marks and emoticons that follow it) unless a quotation closes and the text goes on in lower case
+/// («« Pourquoi ? » demande-t-il»); at an ellipsis before a capital; at an abbreviation whose period the
+/// tokenizer kept («U.S.») before a word that usually starts a sentence; at a semicolon where the language's
+/// treebanks do (French); and at a paragraph break. A single line break ends one unless the text is
+/// hard-wrapped (see <see cref="LineLayout"/>). Thread-safe: all state is local to a call.
 /// </summary>
 internal sealed class SentenceSplitter(SegmentationRules rules)
 {
@@ -55,7 +57,7 @@ internal sealed class SentenceSplitter(SegmentationRules rules)
 
     /// <summary>
     /// The last token of a sentence that ends at token <paramref name="i"/> (or at the closers after it), or -1.
-    /// <paramref name="quoteOpen"/> follows straight double quotes, which open and close alike, through the paragraph.
+    /// <paramref name="quoteOpen"/> follows straight double quotes, which open and close alike, through the sentence.
     /// </summary>
     private int SentenceEndAt(string text, ReadOnlySpan<Token> tokens, int first, int i, LineLayout layout, ref bool quoteOpen)
     {
@@ -254,7 +256,7 @@ internal sealed class SentenceSplitter(SegmentationRules rules)
             return true;
         }
 
-        return layout.EndsParagraph(text, previous.Span.End + newline, text[next.Span.Start]);
+        return layout.EndsParagraph(previous.Span.End + newline, text[next.Span.Start]);
     }
 
     /// <summary>
@@ -271,7 +273,7 @@ internal sealed class SentenceSplitter(SegmentationRules rules)
         private int _shortLine;
 
         /// <summary>Whether the single line break at <paramref name="newline"/>, before a line starting with <paramref name="next"/>, ends a sentence.</summary>
-        public bool EndsParagraph(string text, int newline, char next)
+        public bool EndsParagraph(int newline, char next)
         {
             Measure();
             if (!_wrapped)

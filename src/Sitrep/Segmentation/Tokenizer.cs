@@ -53,8 +53,13 @@ internal sealed class Tokenizer(SegmentationRules rules)
 
     internal static bool IsWhitespace(char c) => c <= ' ' ? c is ' ' or '\n' or '\t' or '\r' or '\f' or '\v' : c >= 128 && Whitespace.Contains(c);
 
-    // Latin-1 letters (é, ç, œ is above) have a fast path in char.IsLetterOrDigit; the rest needs the category.
-    internal static bool IsWordChar(char c) => c < 128 ? char.IsAsciiLetterOrDigit(c) : c < 256 ? char.IsLetterOrDigit(c) || c is '²' or '³' or '¹' or '¼' or '½' or '¾' : IsNonAsciiWordChar(c);
+    /// <summary>A letter, digit or combining mark. ASCII and Latin-1 (é, ç, ²) take fast paths; the rest needs the Unicode category.</summary>
+    internal static bool IsWordChar(char c) => c switch
+    {
+        < (char)128 => char.IsAsciiLetterOrDigit(c),
+        < (char)256 => char.IsLetterOrDigit(c) || c is '²' or '³' or '¹' or '¼' or '½' or '¾',
+        _ => IsNonAsciiWordChar(c),
+    };
 
     private static bool IsNonAsciiWordChar(char c) => CharUnicodeInfo.GetUnicodeCategory(c) switch
     {
@@ -757,7 +762,7 @@ internal sealed class Tokenizer(SegmentationRules rules)
 
     private static TokenKind KindOf(ReadOnlySpan<char> token)
     {
-        int first = token[0] is '-' or '+' && token.Length > 1 ? 1 : 0;
+        int first = token[0] is '-' or '+' or '.' && token.Length > 1 ? 1 : 0; // «-0,8», «.265»
         if (!IsDigit(token[first]))
         {
             return TokenKind.Word;
