@@ -472,7 +472,10 @@ internal sealed class Tokenizer(SegmentationRules rules)
         return rules.SentenceStarters.Contains(text.AsSpan(k, wordEnd - k));
     }
 
-    /// <summary>«1.», «2.1.» opening a line before a space: the number of a list item or a section heading.</summary>
+    /// <summary>
+    /// «1.», «2.1.» opening a line before a space: the number of a list item or a section heading. Parts of
+    /// one or two digits only, so that a year a hard-wrapped line happens to start with («en\n2003. Les») is not one.
+    /// </summary>
     private static bool IsListNumber(string text, int start, int end)
     {
         if (!IsDigit(text[start]) || end - start > 8 || At(text, end + 1) != ' ' || (start > 0 && text[start - 1] != '\n'))
@@ -480,9 +483,11 @@ internal sealed class Tokenizer(SegmentationRules rules)
             return false;
         }
 
+        int digits = 0;
         for (int k = start; k < end; k++)
         {
-            if (!IsDigit(text[k]) && text[k] != '.')
+            digits = IsDigit(text[k]) ? digits + 1 : text[k] == '.' ? 0 : 3;
+            if (digits > 2)
             {
                 return false;
             }
