@@ -9,5 +9,6 @@ internal static class EvalCommand
     {
         EvalLangidCommand.Create(),
         EvalTimeCommand.Create(),
+        EvalSegmentCommand.Create(),
     };
 }

@@ -1,22 +1,4 @@
-using System.Globalization;
-
 namespace Sitrep.Evaluation;
-
-/// <summary>
-/// Precision, recall and F1 from counts. Precision counts system items that are right and recall gold items
-/// that are found; the two differ when one system span overlaps two gold spans.
-/// </summary>
-public readonly record struct PrecisionRecall(int SystemCorrect, int Predicted, int GoldCorrect, int Expected)
-{
-    public double Precision => Predicted == 0 ? 0 : (double)SystemCorrect / Predicted;
-
-    public double Recall => Expected == 0 ? 0 : (double)GoldCorrect / Expected;
-
-    public double F1 => Precision + Recall == 0 ? 0 : 2 * Precision * Recall / (Precision + Recall);
-
-    public override string ToString() =>
-        string.Create(CultureInfo.InvariantCulture, $"P {Precision:0.000}  R {Recall:0.000}  F1 {F1:0.000}");
-}
 
 /// <summary>TempEval-3 temporal expression scores over a set of documents.</summary>
 public sealed record TimexScores(

@@ -1,58 +1,21 @@
-using System.Collections.Immutable;
 using Sitrep.Documents;
+using Sitrep.Segmentation.English;
+using Sitrep.Segmentation.French;
 
 namespace Sitrep.Segmentation;
 
-/// <summary>The segmenter for each language.</summary>
+/// <summary>The segmenter for each language: French and English rules, generic rules for any other code.</summary>
 public static class Segmenters
 {
-    private static readonly ISegmenter Generic = new WhitespaceSegmenter();
+    private static readonly Lazy<RuleSegmenter> FrenchSegmenter = new(() => new RuleSegmenter(FrenchSegmentationRules.Create()));
+    private static readonly Lazy<RuleSegmenter> EnglishSegmenter = new(() => new RuleSegmenter(EnglishSegmentationRules.Create()));
+    private static readonly Lazy<RuleSegmenter> GenericSegmenter = new(() => new RuleSegmenter(SegmentationRules.Generic));
 
-    public static ISegmenter For(string language) => Generic;
-
-    private sealed class WhitespaceSegmenter : ISegmenter
+    /// <summary>The shared, thread-safe segmenter for an ISO 639-1 code ("fr", "en-GB"); "und" and others get the generic rules.</summary>
+    public static ISegmenter For(string language) => LanguageCodes.Normalize(language) switch
     {
-        public SegmentedText Segment(string text)
-        {
-            var tokens = ImmutableArray.CreateBuilder<Token>();
-            var sentences = ImmutableArray.CreateBuilder<Sentence>();
-            int sentenceStartToken = 0;
-            int i = 0;
-            while (i < text.Length)
-            {
-                if (char.IsWhiteSpace(text[i]))
-                {
-                    i++;
-                    continue;
-                }
-
-                int start = i;
-                if (char.IsLetterOrDigit(text[i]))
-                {
-                    while (i < text.Length && char.IsLetterOrDigit(text[i]))
-                    {
-                        i++;
-                    }
-                }
-                else
-                {
-                    i++;
-                }
-
-                tokens.Add(new Token(TextSpan.FromBounds(start, i), char.IsLetterOrDigit(text[start]) ? TokenKind.Word : TokenKind.Punctuation));
-                if (text[start] is '.' or '!' or '?' || i == text.Length)
-                {
-                    sentences.Add(new Sentence(TextSpan.FromBounds(tokens[sentenceStartToken].Span.Start, i), sentenceStartToken, tokens.Count - sentenceStartToken));
-                    sentenceStartToken = tokens.Count;
-                }
-            }
-
-            if (sentenceStartToken < tokens.Count)
-            {
-                sentences.Add(new Sentence(TextSpan.FromBounds(tokens[sentenceStartToken].Span.Start, tokens[^1].Span.End), sentenceStartToken, tokens.Count - sentenceStartToken));
-            }
-
-            return new SegmentedText(tokens.ToImmutable(), sentences.ToImmutable());
-        }
-    }
+        "fr" => FrenchSegmenter.Value,
+        "en" => EnglishSegmenter.Value,
+        _ => GenericSegmenter.Value,
+    };
 }

@@ -1,0 +1,251 @@
+using System.Collections.Frozen;
+using System.Collections.Immutable;
+using Sitrep.Documents;
+using Sitrep.Resources;
+
+namespace Sitrep.Segmentation;
+
+/// <summary>How an abbreviation's period behaves.</summary>
+public enum AbbreviationKind : byte
+{
+    None,
+
+    /// <summary>A title before a name («M.», «Dr.»): its period never ends a sentence.</summary>
+    Title,
+
+    /// <summary>«etc.», «Inc.», «U.S.»: the period stays on the token, and may also end the sentence.</summary>
+    General,
+
+    /// <summary>«p.», «art.», «No.»: an abbreviation only before a number («p. 12»); elsewhere a word and a full stop.</summary>
+    BeforeNumber,
+
+    /// <summary>«etc.»: closes a list, so a capitalised word after it starts a new sentence.</summary>
+    Final,
+}
+
+/// <summary>
+/// Everything language-specific about segmentation, as data: the tokenizer and sentence splitter are
+/// one algorithm and read their French, English or generic behaviour from here. Built once per language
+/// from the embedded lists under <c>Resources/&lt;lang&gt;/</c> (see <see cref="Load"/>); immutable and thread-safe.
+/// </summary>
+public sealed class SegmentationRules
+{
+    private readonly FrozenDictionary<string, AbbreviationKind>.AlternateLookup<ReadOnlySpan<char>> _abbreviationsExact;
+    private readonly FrozenDictionary<string, AbbreviationKind>.AlternateLookup<ReadOnlySpan<char>> _abbreviationsAnyCase;
+    private readonly FrozenDictionary<string, ImmutableArray<int>>.AlternateLookup<ReadOnlySpan<char>> _contractions;
+    private readonly (int Min, int Max) _contractionLengths;
+
+    private SegmentationRules(string language, SegmentationOptions options, Lexicons lexicons)
+    {
+        Language = language;
+        Options = options;
+        Elisions = new WordSet(lexicons.Elisions, ignoreCase: true);
+        HyphenClitics = new WordSet(lexicons.Clitics, ignoreCase: true);
+        ContractionSuffixes = new WordSet(lexicons.Suffixes, ignoreCase: true);
+        HyphenPrefixes = new WordSet(lexicons.HyphenPrefixes, ignoreCase: true);
+        WholeWords = new WordSet(lexicons.WholeWords, ignoreCase: true);
+        Units = new WordSet(lexicons.Units, ignoreCase: true);
+        SentenceStarters = new WordSet(lexicons.SentenceStarters, ignoreCase: false);
+        Emoticons = new WordSet(lexicons.Emoticons, ignoreCase: false);
+
+        // Entries of two letters or more written in lower case match any case («etc.», «ETC.»); other
+        // entries match exactly, so «M.» (monsieur) does not make every «m.» an abbreviation, nor «d.»
+        // (died) the initial in «Marlene D. Hilliard».
+        var exact = new Dictionary<string, AbbreviationKind>(StringComparer.Ordinal);
+        var anyCase = new Dictionary<string, AbbreviationKind>(StringComparer.OrdinalIgnoreCase);
+        foreach ((string form, AbbreviationKind kind) in lexicons.Abbreviations)
+        {
+            if (form.Length > 2 && string.Equals(form, form.ToLowerInvariant(), StringComparison.Ordinal))
+            {
+                anyCase[form] = kind;
+            }
+            else
+            {
+                // «Gen.» also in capitals: «ORAL ARGUMENT OF GEN. PRELOGAR».
+                exact[form] = kind;
+                if (form.Length > 2)
+                {
+                    exact.TryAdd(form.ToUpperInvariant(), kind);
+                }
+            }
+        }
+
+        _abbreviationsExact = exact.ToFrozenDictionary(StringComparer.Ordinal).GetAlternateLookup<ReadOnlySpan<char>>();
+        _abbreviationsAnyCase = anyCase.ToFrozenDictionary(StringComparer.OrdinalIgnoreCase).GetAlternateLookup<ReadOnlySpan<char>>();
+        _contractions = lexicons.Contractions.ToFrozenDictionary(StringComparer.OrdinalIgnoreCase).GetAlternateLookup<ReadOnlySpan<char>>();
+        _contractionLengths = (int.MaxValue, 0);
+        foreach (string word in lexicons.Contractions.Keys)
+        {
+            _contractionLengths = (Math.Min(_contractionLengths.Min, word.Length), Math.Max(_contractionLengths.Max, word.Length));
+        }
+    }
+
+    /// <summary>The language these rules are for ("fr", "en", or "und" for the generic rules).</summary>
+    public string Language { get; }
+
+    public SegmentationOptions Options { get; }
+
+    /// <summary>Elided words written before an apostrophe and split after it: «l'» «qu'» «jusqu'».</summary>
+    internal WordSet Elisions { get; }
+
+    /// <summary>Pronouns attached by a hyphen and split off with it: «dit-il» → «dit» «-il»; also «t-il».</summary>
+    internal WordSet HyphenClitics { get; }
+
+    /// <summary>Clitics written after an apostrophe, split with it: «'s», «'ll», and «n't» (split before the n).</summary>
+    internal WordSet ContractionSuffixes { get; }
+
+    /// <summary>When hyphenated words are split, the prefixes that keep theirs: «e-mail», «non-profit».</summary>
+    internal WordSet HyphenPrefixes { get; }
+
+    /// <summary>Tokens kept whole although the rules would split them: «aujourd'hui», «rendez-vous».</summary>
+    internal WordSet WholeWords { get; }
+
+    /// <summary>Units split from a number written against them: «160km» → «160» «km», «14h30» → «14» «h» «30».</summary>
+    internal WordSet Units { get; }
+
+    /// <summary>Capitalised words that usually begin a sentence («Le», «The»): after «etc.» or an initial they mean a new sentence.</summary>
+    internal WordSet SentenceStarters { get; }
+
+    /// <summary>Emoticons kept as one token: «:)», «:-(».</summary>
+    internal WordSet Emoticons { get; }
+
+    /// <summary>Generic rules for any language without its own (no elision, clitic or contraction handling).</summary>
+    public static SegmentationRules Generic { get; } = Load(LanguageCodes.Undetermined, new SegmentationOptions { AttachSigns = true }, ["und"]);
+
+    /// <summary>
+    /// Builds rules from the embedded resource directories given, in order (later ones add to earlier
+    /// ones): abbreviations.tsv, elisions.txt, clitics.txt, suffixes.txt, hyphen-prefixes.txt, words.txt,
+    /// contractions.tsv, units.txt, sentence-starters.txt, emoticons.txt. A missing file is an empty list.
+    /// </summary>
+    public static SegmentationRules Load(string language, SegmentationOptions options, IReadOnlyList<string> resourceDirectories)
+    {
+        ArgumentNullException.ThrowIfNull(language);
+        ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(resourceDirectories);
+        var lexicons = new Lexicons();
+        foreach (string dir in resourceDirectories)
+        {
+            lexicons.Read(dir);
+        }
+
+        return new SegmentationRules(language, options, lexicons);
+    }
+
+    /// <summary>The kind of an abbreviation written with its final period («etc.»), or None.</summary>
+    internal AbbreviationKind AbbreviationKindOf(ReadOnlySpan<char> withPeriod) =>
+        _abbreviationsExact.TryGetValue(withPeriod, out AbbreviationKind kind) ? kind
+        : _abbreviationsAnyCase.TryGetValue(withPeriod, out kind) ? kind
+        : AbbreviationKind.None;
+
+    /// <summary>The lengths of the pieces a word written as one is split into («cannot» → 3, 3), or default.</summary>
+    internal ImmutableArray<int> ContractionPieces(ReadOnlySpan<char> word) =>
+        word.Length >= _contractionLengths.Min && word.Length <= _contractionLengths.Max
+        && _contractions.TryGetValue(word, out ImmutableArray<int> pieces) ? pieces : default;
+
+    private sealed class Lexicons
+    {
+        public List<(string Form, AbbreviationKind Kind)> Abbreviations { get; } = [];
+
+        public List<string> Elisions { get; } = [];
+
+        public List<string> Clitics { get; } = [];
+
+        public List<string> Suffixes { get; } = [];
+
+        public List<string> HyphenPrefixes { get; } = [];
+
+        public List<string> WholeWords { get; } = [];
+
+        public List<string> Units { get; } = [];
+
+        public List<string> SentenceStarters { get; } = [];
+
+        public List<string> Emoticons { get; } = [];
+
+        public Dictionary<string, ImmutableArray<int>> Contractions { get; } = new(StringComparer.OrdinalIgnoreCase);
+
+        public void Read(string dir)
+        {
+            foreach (string[] row in Rows(dir, "abbreviations.tsv"))
+            {
+                AbbreviationKind kind = row.Length < 2 ? AbbreviationKind.General : row[1] switch
+                {
+                    "title" => AbbreviationKind.Title,
+                    "general" => AbbreviationKind.General,
+                    "number" => AbbreviationKind.BeforeNumber,
+                    "final" => AbbreviationKind.Final,
+                    _ => throw new FormatException($"{dir}/abbreviations.tsv: unknown kind '{row[1]}' for '{row[0]}' (title, general, final or number)"),
+                };
+                Abbreviations.Add((row[0], kind));
+            }
+
+            Elisions.AddRange(Lines(dir, "elisions.txt"));
+            Clitics.AddRange(Lines(dir, "clitics.txt"));
+            Suffixes.AddRange(Lines(dir, "suffixes.txt"));
+            HyphenPrefixes.AddRange(Lines(dir, "hyphen-prefixes.txt"));
+            WholeWords.AddRange(Lines(dir, "words.txt"));
+            Units.AddRange(Lines(dir, "units.txt"));
+            SentenceStarters.AddRange(Lines(dir, "sentence-starters.txt"));
+            Emoticons.AddRange(Lines(dir, "emoticons.txt"));
+
+            foreach (string[] row in Rows(dir, "contractions.tsv"))
+            {
+                // "cannot<TAB>can not": the pieces, separated by spaces, must spell the word.
+                string[] pieces = row.Length < 2 ? [] : row[1].Split(' ', StringSplitOptions.RemoveEmptyEntries);
+                if (!string.Equals(string.Concat(pieces), row[0], StringComparison.OrdinalIgnoreCase))
+                {
+                    throw new FormatException($"{dir}/contractions.tsv: the pieces of '{row[0]}' do not spell it");
+                }
+
+                var lengths = ImmutableArray.CreateBuilder<int>(pieces.Length);
+                foreach (string piece in pieces)
+                {
+                    lengths.Add(piece.Length);
+                }
+
+                Contractions[row[0]] = lengths.MoveToImmutable();
+            }
+        }
+
+        private static IEnumerable<string> Lines(string dir, string file)
+        {
+            string path = $"{dir}/{file}";
+            return LanguageResources.Exists(path) ? LanguageResources.ReadLines(path) : [];
+        }
+
+        private static IEnumerable<string[]> Rows(string dir, string file)
+        {
+            string path = $"{dir}/{file}";
+            return LanguageResources.Exists(path) ? LanguageResources.ReadRows(path) : [];
+        }
+    }
+}
+
+/// <summary>The switches of a language's segmentation (its word lists are resources).</summary>
+public sealed record SegmentationOptions
+{
+    /// <summary>
+    /// Split hyphenated words at their hyphens («well-known» → «well» «-» «known»), as English UD does,
+    /// except after <see cref="SegmentationRules.HyphenPrefixes"/> and between digits («303-832-8160»).
+    /// French keeps compounds whole («arrière-grand-mère») and only splits clitic pronouns off.
+    /// </summary>
+    public bool SplitHyphenatedWords { get; init; }
+
+    /// <summary>Join groups of three digits separated by a space into one number («10 000», «1 250 000»).</summary>
+    public bool GroupDigitsWithSpaces { get; init; }
+
+    /// <summary>A sign before a number is part of it («-0,8», «+14»), as in UD French; English UD splits it off.</summary>
+    public bool AttachSigns { get; init; }
+
+    /// <summary>
+    /// Split a hyphen between two numbers when they make a range («13-17» → «13» «-» «17»), as English UD does,
+    /// while keeping identifiers whole (phone numbers «713-664-7478», «853-3242», ISO dates «2005-03-09»).
+    /// </summary>
+    public bool SplitNumberRanges { get; init; }
+
+    /// <summary>
+    /// A semicolon ends a sentence, as in UD French (Sequoia, GSD), where clauses joined by «;» are annotated
+    /// as separate sentences; UD English keeps them together.
+    /// </summary>
+    public bool SemicolonEndsSentence { get; init; }
+}
