@@ -1,7 +1,6 @@
 using System.CommandLine;
 using System.Text;
 using Sitrep.Articles;
-using Sitrep.Documents;
 using Sitrep.Pipeline;
 using Sitrep.Serialization;
 
@@ -40,22 +39,11 @@ internal static class ExtractCommand
         _ => ArticleFormat.Auto,
     };
 
-    private static int Run(string input, string? publishedOption, string? lang, bool jsonLines, ArticleFormat inputFormat, bool pretty)
+    private static int Run(string input, string? published, string? lang, bool jsonLines, ArticleFormat inputFormat, bool pretty)
     {
-        PublicationDate? published = null;
-        if (publishedOption is not null)
+        if (!ArticleDefaults.TryCreate(published, lang, out ArticleDefaults? defaults, out string? invalid))
         {
-            if (!PublicationDate.TryParse(publishedOption, out PublicationDate date))
-            {
-                return CliExit.Fail($"--published: not a date: '{publishedOption}' (expected ISO 8601, e.g. 2022-05-14)");
-            }
-
-            published = date;
-        }
-
-        if (lang is not null && LanguageCodes.Normalize(lang) is null)
-        {
-            return CliExit.Fail($"--lang: not an ISO 639-1 code: '{lang}' (e.g. fr, en)");
+            return CliExit.Fail(invalid);
         }
 
         List<(string Path, string Origin)> files;
@@ -92,11 +80,7 @@ internal static class ExtractCommand
                 string? error = result.Error;
                 if (result.Article is Article article)
                 {
-                    article = article with
-                    {
-                        Published = article.Published ?? published,
-                        Language = article.Language ?? lang,
-                    };
+                    article = defaults.ApplyTo(article);
                     try
                     {
                         writer.Write(SitrepJson.ToModel(pipeline.Extract(article)));

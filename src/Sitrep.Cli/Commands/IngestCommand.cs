@@ -2,7 +2,6 @@ using System.CommandLine;
 using System.Data.Common;
 using System.Text.Json;
 using Sitrep.Articles;
-using Sitrep.Documents;
 using Sitrep.Pipeline;
 using Sitrep.Storage;
 using Spectre.Console;
@@ -42,22 +41,11 @@ internal static class IngestCommand
         return command;
     }
 
-    private static async Task<int> Run(string[] inputs, string location, string? publishedOption, string? lang, string inputFormat, CancellationToken cancellationToken)
+    private static async Task<int> Run(string[] inputs, string location, string? published, string? lang, string inputFormat, CancellationToken cancellationToken)
     {
-        PublicationDate? published = null;
-        if (publishedOption is not null)
+        if (!ArticleDefaults.TryCreate(published, lang, out ArticleDefaults? defaults, out string? invalid))
         {
-            if (!PublicationDate.TryParse(publishedOption, out PublicationDate date))
-            {
-                return CliExit.Fail($"--published: not a date: '{publishedOption}' (expected ISO 8601, e.g. 2022-05-14)");
-            }
-
-            published = date;
-        }
-
-        if (lang is not null && LanguageCodes.Normalize(lang) is null)
-        {
-            return CliExit.Fail($"--lang: not an ISO 639-1 code: '{lang}' (e.g. fr, en)");
+            return CliExit.Fail(invalid);
         }
 
         var files = new List<(string Path, string Origin)>();
@@ -78,7 +66,7 @@ internal static class IngestCommand
         {
             await using IDocumentStore store = StoreLocation.Open(location);
             await store.MigrateAsync(cancellationToken).ConfigureAwait(false);
-            var run = new IngestRun(store, files, published, lang, inputFormat, tally);
+            var run = new IngestRun(store, files, defaults, inputFormat, tally);
             if (Console.IsErrorRedirected)
             {
                 await run.ExecuteAsync(null, cancellationToken).ConfigureAwait(false);
@@ -179,7 +167,7 @@ internal static class IngestCommand
     }
 
     /// <summary>Reads each file, extracts (or takes the given documents) and stores, reporting bytes done.</summary>
-    private sealed class IngestRun(IDocumentStore store, List<(string Path, string Origin)> files, PublicationDate? published, string? lang, string inputFormat, Tally tally)
+    private sealed class IngestRun(IDocumentStore store, List<(string Path, string Origin)> files, ArticleDefaults defaults, string inputFormat, Tally tally)
     {
         private readonly ArticleIngestor _ingestor = new(SitrepExtractor.Default, store);
 
@@ -216,7 +204,7 @@ internal static class IngestCommand
             foreach (ArticleReadResult read in ArticleReader.Read(bytes, origin, format, path))
             {
                 ArticleReadResult withDefaults = read.Article is Article article
-                    ? read with { Article = article with { Published = article.Published ?? published, Language = article.Language ?? lang } }
+                    ? read with { Article = defaults.ApplyTo(article) }
                     : read;
                 work.Add(() => _ingestor.IngestAsync(withDefaults));
             }
