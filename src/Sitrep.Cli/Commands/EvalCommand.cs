@@ -10,5 +10,7 @@ internal static class EvalCommand
         EvalLangidCommand.Create(),
         EvalTimeCommand.Create(),
         EvalSegmentCommand.Create(),
+        EvalPosCommand.Create(),
+        EvalNerCommand.Create(),
     };
 }

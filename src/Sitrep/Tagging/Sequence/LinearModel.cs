@@ -1,0 +1,214 @@
+using System.Collections.Immutable;
+using System.Numerics;
+using System.Runtime.InteropServices;
+
+namespace Sitrep.Tagging.Sequence;
+
+/// <summary>
+/// The weights of a trained linear classifier over hashed features: one row of class weights per feature key,
+/// found through an open-addressing table. Immutable and thread-safe once built. Rows are padded to a whole
+/// number of SIMD vectors, so scoring a feature is one table probe and a few vector additions.
+/// </summary>
+public sealed class LinearModel
+{
+    private const uint Magic = 0x314D4C53; // "SLM1"
+
+    private readonly ulong[] _keys;
+    private readonly int[] _rows;
+    private readonly int _mask;
+    private readonly float[] _weights;
+
+    public LinearModel(ImmutableArray<string> labels, IReadOnlyList<(ulong Key, float[] Weights)> rows)
+    {
+        ArgumentNullException.ThrowIfNull(rows);
+        if (labels.IsDefaultOrEmpty)
+        {
+            throw new ArgumentException("a model needs at least one label", nameof(labels));
+        }
+
+        Labels = labels;
+        int vector = Vector<float>.Count;
+        Stride = (labels.Length + vector - 1) / vector * vector;
+        int capacity = (int)BitOperations.RoundUpToPowerOf2((uint)Math.Max(16, rows.Count * 2));
+        _keys = new ulong[capacity];
+        _rows = new int[capacity];
+        _mask = capacity - 1;
+        _weights = new float[rows.Count * Stride];
+        for (int r = 0; r < rows.Count; r++)
+        {
+            (ulong key, float[] weights) = rows[r];
+            int slot = (int)key & _mask;
+            while (_keys[slot] != 0)
+            {
+                if (_keys[slot] == key)
+                {
+                    throw new ArgumentException($"feature key {key:x16} appears twice", nameof(rows));
+                }
+
+                slot = (slot + 1) & _mask;
+            }
+
+            _keys[slot] = key;
+            _rows[slot] = r;
+            weights.AsSpan(0, labels.Length).CopyTo(_weights.AsSpan(r * Stride));
+        }
+
+        FeatureCount = rows.Count;
+    }
+
+    public ImmutableArray<string> Labels { get; }
+
+    /// <summary>Length of a score buffer: the label count rounded up to a whole number of SIMD vectors.</summary>
+    public int Stride { get; }
+
+    public int FeatureCount { get; }
+
+    /// <summary>Sets <paramref name="scores"/> (length <see cref="Stride"/>) to the sum of the rows of the features present.</summary>
+    public void Score(ReadOnlySpan<ulong> features, Span<float> scores)
+    {
+        scores.Clear();
+        Span<Vector<float>> sum = MemoryMarshal.Cast<float, Vector<float>>(scores[..Stride]);
+        foreach (ulong key in features)
+        {
+            int row = Find(key);
+            if (row < 0)
+            {
+                continue;
+            }
+
+            ReadOnlySpan<Vector<float>> weights = MemoryMarshal.Cast<float, Vector<float>>(_weights.AsSpan(row * Stride, Stride));
+            for (int v = 0; v < sum.Length; v++)
+            {
+                sum[v] += weights[v];
+            }
+        }
+    }
+
+    /// <summary>The best label whose <paramref name="allowed"/> flag is set (all when empty).</summary>
+    public static int ArgMax(ReadOnlySpan<float> scores, int labels, ReadOnlySpan<bool> allowed = default)
+    {
+        int best = -1;
+        float bestScore = float.NegativeInfinity;
+        for (int i = 0; i < labels; i++)
+        {
+            if ((allowed.IsEmpty || allowed[i]) && (best < 0 || scores[i] > bestScore))
+            {
+                best = i;
+                bestScore = scores[i];
+            }
+        }
+
+        return best;
+    }
+
+    private int Find(ulong key)
+    {
+        int slot = (int)key & _mask;
+        while (true)
+        {
+            ulong found = _keys[slot];
+            if (found == key)
+            {
+                return _rows[slot];
+            }
+
+            if (found == 0)
+            {
+                return -1;
+            }
+
+            slot = (slot + 1) & _mask;
+        }
+    }
+
+    /// <summary>
+    /// Writes the labels and every row sparsely: the key, then (label, weight) for each weight that is not zero,
+    /// weights as half-precision floats (a perceptron's averaged weights need no more).
+    /// </summary>
+    public void Write(BinaryWriter writer)
+    {
+        ArgumentNullException.ThrowIfNull(writer);
+        writer.Write(Magic);
+        writer.Write(Labels.Length);
+        foreach (string label in Labels)
+        {
+            writer.Write(label);
+        }
+
+        var order = new List<(ulong Key, int Row)>(FeatureCount);
+        for (int slot = 0; slot < _keys.Length; slot++)
+        {
+            if (_keys[slot] != 0)
+            {
+                order.Add((_keys[slot], _rows[slot]));
+            }
+        }
+
+        order.Sort((a, b) => a.Row.CompareTo(b.Row));
+        writer.Write(order.Count);
+        foreach ((ulong key, int row) in order)
+        {
+            writer.Write(key);
+            ReadOnlySpan<float> weights = _weights.AsSpan(row * Stride, Labels.Length);
+            int nonZero = 0;
+            foreach (float w in weights)
+            {
+                nonZero += w != 0 ? 1 : 0;
+            }
+
+            writer.Write((byte)nonZero);
+            for (int label = 0; label < weights.Length; label++)
+            {
+                if (weights[label] != 0)
+                {
+                    writer.Write((byte)label);
+                    writer.Write((Half)weights[label]);
+                }
+            }
+        }
+    }
+
+    public static LinearModel Read(BinaryReader reader)
+    {
+        ArgumentNullException.ThrowIfNull(reader);
+        if (reader.ReadUInt32() != Magic)
+        {
+            throw new InvalidDataException("not a Sitrep linear model (bad magic number)");
+        }
+
+        int labelCount = reader.ReadInt32();
+        if (labelCount is <= 0 or > 255)
+        {
+            throw new InvalidDataException($"a linear model has 1 to 255 labels, not {labelCount}");
+        }
+
+        var labels = ImmutableArray.CreateBuilder<string>(labelCount);
+        for (int i = 0; i < labelCount; i++)
+        {
+            labels.Add(reader.ReadString());
+        }
+
+        int rowCount = reader.ReadInt32();
+        var rows = new List<(ulong, float[])>(rowCount);
+        for (int r = 0; r < rowCount; r++)
+        {
+            ulong key = reader.ReadUInt64();
+            var weights = new float[labelCount];
+            int nonZero = reader.ReadByte();
+            for (int i = 0; i < nonZero; i++)
+            {
+                int label = reader.ReadByte();
+                if (label >= labelCount)
+                {
+                    throw new InvalidDataException($"feature row names label {label} of {labelCount}");
+                }
+
+                weights[label] = (float)reader.ReadHalf();
+            }
+
+            rows.Add((key, weights));
+        }
+
+        return new LinearModel(labels.MoveToImmutable(), rows);
+    }
+}
