@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using Sitrep.Articles;
 using Sitrep.Mentions.Dates;
+using Sitrep.Mentions.Entities;
 using Sitrep.Segmentation;
 
 namespace Sitrep.Documents;
@@ -28,6 +29,15 @@ public sealed record Document
     public ImmutableArray<Token> Tokens { get; init; } = [];
 
     public ImmutableArray<Sentence> Sentences { get; init; } = [];
+
+    /// <summary>Universal part-of-speech tag of each token (parallel to <see cref="Tokens"/>); empty when the language has no tagger.</summary>
+    public ImmutableArray<string> PartsOfSpeech { get; init; } = [];
+
+    /// <summary>Named-entity mentions in text order.</summary>
+    public ImmutableArray<EntityMention> EntityMentions { get; init; } = [];
+
+    /// <summary>The article's entities: its mentions clustered per referent, in order of first mention.</summary>
+    public ImmutableArray<Entity> Entities { get; init; } = [];
 
     /// <summary>Temporal expressions in text order, resolved against the publication date (or the inferred one).</summary>
     public ImmutableArray<TimeMention> Times { get; init; } = [];

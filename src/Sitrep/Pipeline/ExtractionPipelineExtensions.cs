@@ -1,6 +1,10 @@
 using Sitrep.Documents;
 using Sitrep.Mentions.Dates;
+using Sitrep.Mentions.Entities;
 using Sitrep.Segmentation;
+using Sitrep.Tagging;
+using Sitrep.Tagging.Entities;
+using Sitrep.Tagging.PartOfSpeech;
 
 namespace Sitrep.Pipeline;
 
@@ -8,7 +12,7 @@ public static class ExtractionPipelineExtensions
 {
     /// <summary>Every stage Sitrep has, in data-flow order.</summary>
     public static ExtractionPipelineBuilder UseDefaults(this ExtractionPipelineBuilder builder) =>
-        builder.UseLanguageIdentification().UseSegmentation().UseTimes();
+        builder.UseLanguageIdentification().UseSegmentation().UsePartsOfSpeech().UseEntities().UseTimes();
 
     /// <summary>Sets <see cref="Document.Language"/>; with no identifier given, the trained character n-gram model.</summary>
     public static ExtractionPipelineBuilder UseLanguageIdentification(this ExtractionPipelineBuilder builder, ILanguageIdentifier? identifier = null)
@@ -31,6 +35,22 @@ public static class ExtractionPipelineExtensions
     {
         ArgumentNullException.ThrowIfNull(builder);
         builder.Stages.Add(new TimeRecognitionStage(TimeTagger.For, clock ?? TimeProvider.System));
+        return builder;
+    }
+
+    /// <summary>Sets <see cref="Document.PartsOfSpeech"/> with the shipped tagger of the document's language.</summary>
+    public static ExtractionPipelineBuilder UsePartsOfSpeech(this ExtractionPipelineBuilder builder, Func<string, PosTagger?>? taggerFor = null)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        builder.Stages.Add(new TaggingStage(taggerFor ?? PosTagger.For));
+        return builder;
+    }
+
+    /// <summary>Sets <see cref="Document.EntityMentions"/> and <see cref="Document.Entities"/> with the shipped named-entity tagger of the document's language.</summary>
+    public static ExtractionPipelineBuilder UseEntities(this ExtractionPipelineBuilder builder, Func<string, EntityTagger?>? taggerFor = null)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        builder.Stages.Add(new EntityRecognitionStage(taggerFor ?? EntityTagger.For));
         return builder;
     }
 }

@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using System.Text.Json.Serialization;
 
 namespace Sitrep.Serialization;
 
@@ -63,7 +64,12 @@ public sealed record SentenceModel(int Start, int End)
     public ImmutableArray<TokenModel> Tokens { get; init; } = [];
 }
 
-public sealed record TokenModel(int Start, int End, string Text, string Kind);
+public sealed record TokenModel(int Start, int End, string Text, string Kind)
+{
+    /// <summary>Extension: the token's universal part of speech (UPOS), when the language has a tagger.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public string? Pos { get; init; }
+}
 
 public sealed record SpanModel(int Start, int End, string Text);
 

@@ -56,7 +56,11 @@ public static class SitrepJson
             var tokenModels = ImmutableArray.CreateBuilder<TokenModel>(tokens.Length);
             foreach (Token token in tokens)
             {
-                tokenModels.Add(new TokenModel(token.Span.Start, token.Span.End, text.Substring(token.Span.Start, token.Span.Length), KindName(token.Kind)));
+                int index = sentence.FirstToken + tokenModels.Count;
+                tokenModels.Add(new TokenModel(token.Span.Start, token.Span.End, text.Substring(token.Span.Start, token.Span.Length), KindName(token.Kind))
+                {
+                    Pos = document.PartsOfSpeech.IsDefaultOrEmpty ? null : document.PartsOfSpeech[index],
+                });
             }
 
             sentences.Add(new SentenceModel(sentence.Span.Start, sentence.Span.End) { Tokens = tokenModels.MoveToImmutable() });
@@ -77,6 +81,15 @@ public static class SitrepJson
             },
             Text = text,
             Sentences = sentences.MoveToImmutable(),
+            Entities = [.. document.Entities.Select(e => new EntityModel
+            {
+                Id = e.Id,
+                Type = e.Type,
+                Name = e.Name,
+                Mentions = [.. e.Mentions.Select(m => new SpanModel(m.Span.Start, m.Span.End, document[m.Span]))],
+                Roles = e.Roles,
+                Country = e.Country,
+            })],
             Times = [.. document.Times.Select((t, i) => new TimeModel("T" + (i + 1).ToString(System.Globalization.CultureInfo.InvariantCulture), t.Span.Start, t.Span.End, document[t.Span], TimexTypes.Name(t.Type), t.Value))],
         };
     }
