@@ -4,6 +4,7 @@ using System.Globalization;
 using Sitrep.Corpora;
 using Sitrep.Tagging;
 using Sitrep.Tagging.Entities;
+using Sitrep.Tagging.PartOfSpeech;
 
 namespace Sitrep.Cli.Commands;
 
@@ -17,12 +18,13 @@ internal static class TrainNerCommand
         var output = new Option<string?>("--output") { Description = "Where to write the model (default: models/ner-<lang>.bin.gz)." };
         var epochs = new Option<int>("--epochs") { Description = "Passes over the training data.", DefaultValueFactory = _ => new EntityTrainingOptions().Epochs };
         var data = new Option<string[]>("--data") { Description = "Training data sets instead of the default ones (names under ner/, or files).", AllowMultipleArgumentsPerToken = true };
-        var command = new Command("ner", "Train the named-entity tagger of a language.") { language, corpora, output, epochs, data };
-        command.SetAction(parse => Run(parse.GetValue(language)!, parse.GetValue(corpora), parse.GetValue(output), parse.GetValue(epochs), parse.GetValue(data) ?? []));
+        var noPos = new Option<bool>("--no-pos") { Description = "Do not use part-of-speech tags as features (by default the shipped tagger of the language tags the training data)." };
+        var command = new Command("ner", "Train the named-entity tagger of a language.") { language, corpora, output, epochs, data, noPos };
+        command.SetAction(parse => Run(parse.GetValue(language)!, parse.GetValue(corpora), parse.GetValue(output), parse.GetValue(epochs), parse.GetValue(data) ?? [], !parse.GetValue(noPos)));
         return command;
     }
 
-    private static int Run(string language, string? corporaOption, string? output, int epochs, string[] data)
+    private static int Run(string language, string? corporaOption, string? output, int epochs, string[] data, bool usePos)
     {
         string corpora;
         try
@@ -59,6 +61,7 @@ internal static class TrainNerCommand
                 sentences,
                 places,
                 TaggingResources.ClustersFor(language),
+                usePos ? PosTagger.For(language) : null,
                 new EntityTrainingOptions { Epochs = epochs },
                 (epoch, accuracy) => Console.WriteLine(string.Create(text, $"  epoch {epoch}: training tag accuracy {accuracy:P2}")));
             string path = output ?? Path.Combine("models", EntityTagger.ModelFileName(language));

@@ -4,6 +4,7 @@ using Sitrep.Documents;
 using Sitrep.Pipeline;
 using Sitrep.Segmentation;
 using Sitrep.Tagging.Entities;
+using Sitrep.Tagging.PartOfSpeech;
 
 namespace Sitrep.Mentions.Entities;
 
@@ -25,6 +26,7 @@ public sealed class EntityRecognitionStage(Func<string, EntityTagger?> taggerFor
         }
 
         var mentions = ImmutableArray.CreateBuilder<EntityMention>();
+        int[] partsOfSpeech = document.PartsOfSpeech.IsDefaultOrEmpty ? [] : [.. document.PartsOfSpeech.Select(UniversalTags.Number)];
         TextSpan[] spans = ArrayPool<TextSpan>.Shared.Rent(256);
         try
         {
@@ -44,7 +46,8 @@ public sealed class EntityRecognitionStage(Func<string, EntityTagger?> taggerFor
                     spans[i] = tokens[i].Span;
                 }
 
-                foreach (EntityChunk chunk in tagger.Tag(document.Text, spans.AsSpan(0, tokens.Length)))
+                ReadOnlySpan<int> context = partsOfSpeech.Length == 0 ? default : partsOfSpeech.AsSpan(sentence.FirstToken, tokens.Length);
+                foreach (EntityChunk chunk in tagger.Tag(document.Text, spans.AsSpan(0, tokens.Length), context))
                 {
                     var span = TextSpan.FromBounds(tokens[chunk.Start].Span.Start, tokens[chunk.End - 1].Span.End);
                     mentions.Add(new EntityMention(span, chunk.Type, s, sentence.FirstToken + chunk.Start, chunk.End - chunk.Start));

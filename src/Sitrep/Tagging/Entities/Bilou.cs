@@ -108,4 +108,11 @@ public sealed class Bilou : ITagConstraint
     }
 
     public bool AllowedLast(int tag) => _prefix[tag] is not ('B' or 'I');
+
+    public int Close(int tag) => _prefix[tag] switch
+    {
+        'B' => Labels.IndexOf("U-" + _type[tag]),
+        'I' => Labels.IndexOf("L-" + _type[tag]),
+        _ => -1,
+    };
 }

@@ -1,4 +1,5 @@
 using Sitrep.Documents;
+using Sitrep.Tagging.PartOfSpeech;
 using Sitrep.Tagging.Sequence;
 
 namespace Sitrep.Tagging.Entities;
@@ -22,6 +23,7 @@ public sealed class EntityFeatures(IWordClusterSource? clusters, EntityLexicons 
     private const int PlaceSlot = 0;
     private const int FirstNameSlot = 1;
     private const int OrganizationSlot = 2;
+    private const int PosSlot = 3;
 
     private const TokenFlags KeptFlags = TokenFlags.Capitalized | TokenFlags.AllCaps | TokenFlags.HasDigit | TokenFlags.AllDigits
         | TokenFlags.HasHyphen | TokenFlags.SentenceStart | TokenFlags.Punctuation | TokenFlags.HasPeriod | TokenFlags.HasLower;
@@ -30,9 +32,15 @@ public sealed class EntityFeatures(IWordClusterSource? clusters, EntityLexicons 
 
     public EntityLexicons Lexicons { get; } = lexicons;
 
-    public void Prepare(TokenFacts facts, ReadOnlySpan<char> text, ReadOnlySpan<TextSpan> tokens)
+    /// <summary>Name-list matches, and the part of speech of each token (<see cref="UniversalTags.Number"/>) from <paramref name="context"/>.</summary>
+    public void Prepare(TokenFacts facts, ReadOnlySpan<char> text, ReadOnlySpan<TextSpan> tokens, ReadOnlySpan<int> context)
     {
         ArgumentNullException.ThrowIfNull(facts);
+        for (int i = 0; i < context.Length && i < facts.Length; i++)
+        {
+            facts.Extra[(i * Slots) + PosSlot] = context[i];
+        }
+
         ReadOnlySpan<ulong> lower = facts.Lower.AsSpan(0, facts.Length);
         Span<int> extra = facts.Extra.AsSpan(0, facts.Length * Slots);
         Lexicons.Places?.Match(lower, extra, Slots, PlaceSlot);
@@ -102,6 +110,20 @@ public sealed class EntityFeatures(IWordClusterSource? clusters, EntityLexicons 
         if (i > 0)
         {
             AddLexicon(features, 60, f, i - 1, FirstNameSlot, 0);
+        }
+
+        ulong pos = (ulong)f.Extra[(i * Slots) + PosSlot];
+        if (pos != 0)
+        {
+            ulong previousPos = i > 0 ? (ulong)f.Extra[((i - 1) * Slots) + PosSlot] : Before;
+            ulong nextPos = i + 1 < n ? (ulong)f.Extra[((i + 1) * Slots) + PosSlot] : After;
+            features.Add(FeatureKey.Of(80, pos));
+            features.Add(FeatureKey.Of(81, previousPos));
+            features.Add(FeatureKey.Of(82, nextPos));
+            features.Add(FeatureKey.Of(83, previousPos, pos));
+            features.Add(FeatureKey.Of(84, pos, nextPos));
+            features.Add(FeatureKey.Of(85, pos, flags));
+            features.Add(FeatureKey.Of(86, tag1, pos));
         }
 
         if (Clusters is not null)

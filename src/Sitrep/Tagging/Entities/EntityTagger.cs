@@ -4,6 +4,7 @@ using System.Text;
 using Sitrep.Corpora;
 using Sitrep.Documents;
 using Sitrep.Segmentation;
+using Sitrep.Tagging.PartOfSpeech;
 using Sitrep.Tagging.Sequence;
 
 namespace Sitrep.Tagging.Entities;
@@ -37,10 +38,11 @@ public sealed class EntityTagger
     private readonly SequenceTagger _tagger;
     private readonly Bilou _bilou;
 
-    private EntityTagger(string language, LinearModel model, EntityLexicons lexicons, IWordClusterSource? clusters)
+    private EntityTagger(string language, LinearModel model, EntityLexicons lexicons, IWordClusterSource? clusters, PosTagger? partsOfSpeech)
     {
         Language = language;
         Lexicons = lexicons;
+        PartsOfSpeech = partsOfSpeech;
         _bilou = new Bilou(model.Labels);
         _tagger = new SequenceTagger(model, new EntityFeatures(clusters, lexicons), _bilou);
     }
@@ -48,6 +50,9 @@ public sealed class EntityTagger
     public string Language { get; }
 
     public EntityLexicons Lexicons { get; }
+
+    /// <summary>The tagger whose UPOS tags are features of this model (when the caller gives none), or null.</summary>
+    public PosTagger? PartsOfSpeech { get; }
 
     public LinearModel Model => _tagger.Model;
 
@@ -66,8 +71,12 @@ public sealed class EntityTagger
         return Read(stream);
     }
 
-    /// <summary>The entities of one sentence, as token ranges of <paramref name="tokens"/>.</summary>
-    public ImmutableArray<EntityChunk> Tag(ReadOnlySpan<char> text, ReadOnlySpan<TextSpan> tokens)
+    /// <summary>
+    /// The entities of one sentence, as token ranges of <paramref name="tokens"/>. <paramref name="partsOfSpeech"/>
+    /// holds each token's <see cref="UniversalTags.Number"/> when an earlier stage tagged it; otherwise the model's
+    /// own part-of-speech tagger runs first.
+    /// </summary>
+    public ImmutableArray<EntityChunk> Tag(ReadOnlySpan<char> text, ReadOnlySpan<TextSpan> tokens, ReadOnlySpan<int> partsOfSpeech = default)
     {
         if (tokens.IsEmpty)
         {
@@ -75,7 +84,7 @@ public sealed class EntityTagger
         }
 
         var tags = new int[tokens.Length];
-        _tagger.Tag(text, tokens, tags);
+        _tagger.Tag(text, tokens, tags, partsOfSpeech.IsEmpty ? TagPartsOfSpeech(text, tokens) : partsOfSpeech);
         return [.. _bilou.Entities(tags).Select(e => new EntityChunk(e.Start, e.End, e.Type))];
     }
 
@@ -84,8 +93,23 @@ public sealed class EntityTagger
     {
         var sentence = TaggedSentence.FromTokens(words, []);
         var tags = new int[words.Count];
-        _tagger.Tag(sentence.Text, sentence.Tokens.AsSpan(), tags);
+        _tagger.Tag(sentence.Text, sentence.Tokens.AsSpan(), tags, TagPartsOfSpeech(sentence.Text, sentence.Tokens.AsSpan()));
         return _bilou.ToIob2(tags);
+    }
+
+    private int[] TagPartsOfSpeech(ReadOnlySpan<char> text, ReadOnlySpan<TextSpan> tokens) =>
+        PartsOfSpeech is null ? [] : NumberedTags(PartsOfSpeech, text, tokens);
+
+    private static int[] NumberedTags(PosTagger tagger, ReadOnlySpan<char> text, ReadOnlySpan<TextSpan> tokens)
+    {
+        var tags = new int[tokens.Length];
+        tagger.Tag(text, tokens, tags);
+        for (int i = 0; i < tags.Length; i++)
+        {
+            tags[i] = UniversalTags.Number(tagger.Labels[tags[i]]);
+        }
+
+        return tags;
     }
 
     public void SaveFile(string path) => EmbeddedModels.WriteGzipFile(path, stream =>
@@ -93,23 +117,28 @@ public sealed class EntityTagger
         using var writer = new BinaryWriter(stream, Encoding.UTF8, leaveOpen: true);
         writer.Write(Magic);
         writer.Write(Language);
+        writer.Write(PartsOfSpeech is not null);
         Model.Write(writer);
-        WriteLexicon(writer, Lexicons.Places);
-        WriteLexicon(writer, Lexicons.FirstNames);
-        WriteLexicon(writer, Lexicons.OrganizationWords);
+        foreach (NameGazetteer? lexicon in new[] { Lexicons.Places, Lexicons.FirstNames, Lexicons.OrganizationWords })
+        {
+            writer.Write(lexicon is not null);
+            lexicon?.Write(writer);
+        }
     });
 
     /// <summary>
     /// Trains on IOB2 sentences. The first-name and organisation-word lists are read off the same sentences
     /// (a word must start <see cref="EntityTrainingOptions.MinFirstNameCount"/> person names, or end
     /// <see cref="EntityTrainingOptions.MinOrganizationWordCount"/> organisation names); place names come from
-    /// <paramref name="placeNames"/> (GeoNames).
+    /// <paramref name="placeNames"/> (GeoNames). With <paramref name="partsOfSpeech"/>, its tags are features,
+    /// and the same tagger must be the language's shipped one at run time.
     /// </summary>
     public static EntityTagger Train(
         string language,
         IReadOnlyList<NerSentence> sentences,
         IEnumerable<string> placeNames,
         IWordClusterSource? clusters,
+        PosTagger? partsOfSpeech,
         EntityTrainingOptions? options = null,
         Action<int, double>? progress = null)
     {
@@ -117,7 +146,7 @@ public sealed class EntityTagger
         ArgumentNullException.ThrowIfNull(placeNames);
         options ??= new EntityTrainingOptions();
         ISegmenter segmenter = Segmenters.For(language);
-        var places = new NameGazetteer(placeNames.Select(name => NameGazetteer.HashOf(name, segmenter)).Where(h => h != 0));
+        var places = new NameGazetteer(placeNames.Select(name => NameGazetteer.KeyOf(name, segmenter)));
         var lexicons = new EntityLexicons(
             places,
             NamesAt(sentences, "PER", first: true, options.MinFirstNameCount),
@@ -127,15 +156,16 @@ public sealed class EntityTagger
         var index = labels.Select((label, i) => (label, i)).ToDictionary(p => p.label, p => p.i, StringComparer.Ordinal);
         var training = sentences
             .Select(s => TaggedSentence.FromTokens(s.Tokens, [.. Bilou.FromIob2(s.Tags).Select(t => index[t])]))
+            .Select(s => partsOfSpeech is null ? s : s with { Context = [.. NumberedTags(partsOfSpeech, s.Text, s.Tokens.AsSpan())] })
             .ToList();
         LinearModel model = SequenceTagger.Train(training, labels, new EntityFeatures(clusters, lexicons), options.Epochs, options.Seed, progress);
-        return new EntityTagger(language, model, lexicons, clusters);
+        return new EntityTagger(language, model, lexicons, clusters, partsOfSpeech);
     }
 
     /// <summary>Single words that start (or end) names of a type in the training data, at least <paramref name="minCount"/> times.</summary>
     private static NameGazetteer NamesAt(IReadOnlyList<NerSentence> sentences, string type, bool first, int minCount)
     {
-        var counts = new Dictionary<ulong, int>();
+        var counts = new Dictionary<NameKey, int>();
         foreach (NerSentence sentence in sentences)
         {
             for (int i = 0; i < sentence.Tags.Length; i++)
@@ -145,8 +175,8 @@ public sealed class EntityTagger
                 bool ends = sentence.Tags[i] == "I-" + type && (i + 1 == sentence.Tags.Length || sentence.Tags[i + 1] != "I-" + type);
                 if (first ? starts && multiToken : ends)
                 {
-                    ulong hash = NameGazetteer.HashOfToken(FeatureKey.LowerText(sentence.Tokens[i]));
-                    counts[hash] = counts.GetValueOrDefault(hash) + 1;
+                    NameKey key = NameGazetteer.KeyOfToken(FeatureKey.LowerText(sentence.Tokens[i]));
+                    counts[key] = counts.GetValueOrDefault(key) + 1;
                 }
             }
         }
@@ -154,31 +184,7 @@ public sealed class EntityTagger
         return new NameGazetteer(counts.Where(p => p.Value >= minCount).Select(p => p.Key));
     }
 
-    private static void WriteLexicon(BinaryWriter writer, NameGazetteer? lexicon)
-    {
-        writer.Write(lexicon?.Count ?? 0);
-        foreach (ulong hash in lexicon?.Hashes ?? [])
-        {
-            writer.Write(hash);
-        }
-    }
-
-    private static NameGazetteer? ReadLexicon(BinaryReader reader)
-    {
-        int count = reader.ReadInt32();
-        if (count < 0)
-        {
-            throw new InvalidDataException($"negative name-list size {count}");
-        }
-
-        var hashes = new ulong[count];
-        for (int i = 0; i < count; i++)
-        {
-            hashes[i] = reader.ReadUInt64();
-        }
-
-        return count == 0 ? null : new NameGazetteer(hashes);
-    }
+    private static NameGazetteer? ReadLexicon(BinaryReader reader) => reader.ReadBoolean() ? NameGazetteer.Read(reader) : null;
 
     private static EntityTagger Read(Stream stream)
     {
@@ -189,8 +195,12 @@ public sealed class EntityTagger
         }
 
         string language = reader.ReadString();
+        bool usesPartsOfSpeech = reader.ReadBoolean();
         var model = LinearModel.Read(reader);
         var lexicons = new EntityLexicons(ReadLexicon(reader), ReadLexicon(reader), ReadLexicon(reader));
-        return new EntityTagger(language, model, lexicons, TaggingResources.ClustersFor(language));
+        PosTagger? partsOfSpeech = usesPartsOfSpeech
+            ? PosTagger.For(language) ?? throw new InvalidDataException($"the {language} entity model needs a {language} part-of-speech model, and none ships")
+            : null;
+        return new EntityTagger(language, model, lexicons, TaggingResources.ClustersFor(language), partsOfSpeech);
     }
 }

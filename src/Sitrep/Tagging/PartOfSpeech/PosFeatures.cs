@@ -18,7 +18,7 @@ public sealed class PosFeatures(IWordClusterSource? clusters) : ISequenceFeature
 
     public IWordClusterSource? Clusters { get; } = clusters;
 
-    public void Prepare(TokenFacts facts, ReadOnlySpan<char> text, ReadOnlySpan<TextSpan> tokens)
+    public void Prepare(TokenFacts facts, ReadOnlySpan<char> text, ReadOnlySpan<TextSpan> tokens, ReadOnlySpan<int> context)
     {
     }
 

@@ -13,8 +13,8 @@ public sealed class LinearModel
 {
     private const uint Magic = 0x314D4C53; // "SLM1"
 
-    private readonly ulong[] _keys;
-    private readonly int[] _rows;
+    // Key and row side by side: one cache line per probe, the table being far larger than the caches.
+    private readonly Slot[] _slots;
     private readonly int _mask;
     private readonly float[] _weights;
 
@@ -30,17 +30,16 @@ public sealed class LinearModel
         int vector = Vector<float>.Count;
         Stride = (labels.Length + vector - 1) / vector * vector;
         int capacity = (int)BitOperations.RoundUpToPowerOf2((uint)Math.Max(16, rows.Count * 2));
-        _keys = new ulong[capacity];
-        _rows = new int[capacity];
+        _slots = new Slot[capacity];
         _mask = capacity - 1;
         _weights = new float[rows.Count * Stride];
         for (int r = 0; r < rows.Count; r++)
         {
             (ulong key, float[] weights) = rows[r];
             int slot = (int)key & _mask;
-            while (_keys[slot] != 0)
+            while (_slots[slot].Key != 0)
             {
-                if (_keys[slot] == key)
+                if (_slots[slot].Key == key)
                 {
                     throw new ArgumentException($"feature key {key:x16} appears twice", nameof(rows));
                 }
@@ -48,8 +47,7 @@ public sealed class LinearModel
                 slot = (slot + 1) & _mask;
             }
 
-            _keys[slot] = key;
-            _rows[slot] = r;
+            _slots[slot] = new Slot(key, r);
             weights.AsSpan(0, labels.Length).CopyTo(_weights.AsSpan(r * Stride));
         }
 
@@ -106,13 +104,13 @@ public sealed class LinearModel
         int slot = (int)key & _mask;
         while (true)
         {
-            ulong found = _keys[slot];
-            if (found == key)
+            ref readonly Slot found = ref _slots[slot];
+            if (found.Key == key)
             {
-                return _rows[slot];
+                return found.Row;
             }
 
-            if (found == 0)
+            if (found.Key == 0)
             {
                 return -1;
             }
@@ -136,11 +134,11 @@ public sealed class LinearModel
         }
 
         var order = new List<(ulong Key, int Row)>(FeatureCount);
-        for (int slot = 0; slot < _keys.Length; slot++)
+        foreach (Slot slot in _slots)
         {
-            if (_keys[slot] != 0)
+            if (slot.Key != 0)
             {
-                order.Add((_keys[slot], _rows[slot]));
+                order.Add((slot.Key, slot.Row));
             }
         }
 
@@ -211,4 +209,6 @@ public sealed class LinearModel
 
         return new LinearModel(labels.MoveToImmutable(), rows);
     }
+
+    private readonly record struct Slot(ulong Key, int Row);
 }

@@ -9,8 +9,12 @@ public interface ISequenceFeatures
 {
     IWordClusterSource? Clusters { get; }
 
-    /// <summary>Fills the task's own per-token facts (gazetteer matches …) after <see cref="TokenFacts.Load"/>.</summary>
-    void Prepare(TokenFacts facts, ReadOnlySpan<char> text, ReadOnlySpan<TextSpan> tokens);
+    /// <summary>
+    /// Fills the task's own per-token facts (gazetteer matches …) after <see cref="TokenFacts.Load"/>;
+    /// <paramref name="context"/> holds what the caller knows of each token from earlier stages (part of
+    /// speech), or nothing.
+    /// </summary>
+    void Prepare(TokenFacts facts, ReadOnlySpan<char> text, ReadOnlySpan<TextSpan> tokens, ReadOnlySpan<int> context);
 
     /// <summary>Adds the feature keys of token <paramref name="i"/> to <paramref name="features"/>; <paramref name="tags"/> holds the tags of tokens 0..i-1.</summary>
     void Extract(TokenFacts facts, int i, ReadOnlySpan<int> tags, List<ulong> features);
@@ -24,11 +28,17 @@ public interface ITagConstraint
 
     /// <summary>Whether a sentence may end on <paramref name="tag"/>.</summary>
     bool AllowedLast(int tag);
+
+    /// <summary>The tag that ends what <paramref name="tag"/> left open (BILOU: «I-ORG» → «L-ORG», «B-ORG» → «U-ORG»), or -1.</summary>
+    int Close(int tag);
 }
 
 /// <summary>One training sentence: text, token spans into it, and the gold tag of each token.</summary>
 public sealed record TaggedSentence(string Text, ImmutableArray<TextSpan> Tokens, ImmutableArray<int> Tags)
 {
+    /// <summary>Per-token facts from earlier stages handed to <see cref="ISequenceFeatures.Prepare"/> (part of speech), or empty.</summary>
+    public ImmutableArray<int> Context { get; init; } = [];
+
     /// <summary>Builds the text by joining the tokens with single spaces.</summary>
     public static TaggedSentence FromTokens(IReadOnlyList<string> tokens, ImmutableArray<int> tags)
     {
@@ -62,12 +72,12 @@ public sealed class SequenceTagger(LinearModel model, ISequenceFeatures features
     public ImmutableArray<string> Labels => Model.Labels;
 
     /// <summary>Tags the tokens of one sentence; <paramref name="tags"/> receives label indices.</summary>
-    public void Tag(ReadOnlySpan<char> text, ReadOnlySpan<TextSpan> tokens, Span<int> tags)
+    public void Tag(ReadOnlySpan<char> text, ReadOnlySpan<TextSpan> tokens, Span<int> tags, ReadOnlySpan<int> context = default)
     {
         Buffers buffers = t_buffers ??= new Buffers();
         TokenFacts facts = buffers.Facts;
         facts.Load(text, tokens, Features.Clusters);
-        Features.Prepare(facts, text, tokens);
+        Features.Prepare(facts, text, tokens, context);
         Span<float> scores = buffers.Scores(Model.Stride);
         Span<bool> allowed = buffers.Allowed(Labels.Length);
         for (int i = 0; i < tokens.Length; i++)
@@ -82,6 +92,18 @@ public sealed class SequenceTagger(LinearModel model, ISequenceFeatures features
             }
 
             int previous = i == 0 ? -1 : tags[i - 1];
+            int wanted = LinearModel.ArgMax(scores, Labels.Length);
+            if (previous >= 0 && !constraint.Allowed(previous, wanted) && constraint.Close(previous) is int closed and >= 0)
+            {
+                // The model wants to leave an open entity («… Nations unies | a demandé»): end it at the previous
+                // token instead of forcing this one inside it, then score this token again with that history.
+                tags[i - 1] = closed;
+                previous = closed;
+                buffers.Features.Clear();
+                Features.Extract(facts, i, tags[..i], buffers.Features);
+                Model.Score(CollectionsMarshal.AsSpan(buffers.Features), scores);
+            }
+
             bool last = i == tokens.Length - 1;
             for (int label = 0; label < allowed.Length; label++)
             {
@@ -122,7 +144,7 @@ public sealed class SequenceTagger(LinearModel model, ISequenceFeatures features
                 TaggedSentence sentence = sentences[s];
                 ReadOnlySpan<TextSpan> spans = sentence.Tokens.AsSpan();
                 facts.Load(sentence.Text, spans, features.Clusters);
-                features.Prepare(facts, sentence.Text, spans);
+                features.Prepare(facts, sentence.Text, spans, sentence.Context.AsSpan());
                 if (guesses.Length < spans.Length)
                 {
                     guesses = new int[spans.Length * 2];
