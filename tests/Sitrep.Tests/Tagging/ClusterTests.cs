@@ -257,6 +257,17 @@ public sealed class ClusterTests
     }
 
     [Fact]
+    public void GUM_test_documents_are_left_out_of_the_English_text()
+    {
+        string corpora = TestPaths.RequireCorpora();
+        HashSet<string> test = ClusterTrainingData.TestDocuments(Path.Combine(corpora, "ud", "en_gum"));
+
+        Assert.Contains("GUM_news_nasa", test);
+        Assert.DoesNotContain("GUM_news_iodine", test); // a dev document: dev splits are ours to use
+        Assert.DoesNotContain(test, name => name.Contains(' ', StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void The_shipped_French_clusters_load_and_know_common_words()
     {
         var clusters = WordClusters.For("fr");
