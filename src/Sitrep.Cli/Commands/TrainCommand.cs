@@ -8,6 +8,7 @@ internal static class TrainCommand
     public static Command Create() => new("train", "Train a model from ../shared/corpora and write it under models/.")
     {
         TrainLangidCommand.Create(),
+        TrainClustersCommand.Create(),
         TrainPosCommand.Create(),
         TrainNerCommand.Create(),
     };
