@@ -10,5 +10,6 @@ internal static class EvalCommand
         EvalLangidCommand.Create(),
         EvalTimeCommand.Create(),
         EvalSegmentCommand.Create(),
+        EvalLemmaCommand.Create(),
     };
 }

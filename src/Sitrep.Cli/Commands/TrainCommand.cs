@@ -8,5 +8,6 @@ internal static class TrainCommand
     public static Command Create() => new("train", "Train a model from ../shared/corpora and write it under models/.")
     {
         TrainLangidCommand.Create(),
+        TrainLemmaCommand.Create(),
     };
 }
