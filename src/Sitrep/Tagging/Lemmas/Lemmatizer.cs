@@ -31,7 +31,8 @@ public enum LemmaSource : byte
 /// <remarks>
 /// French contracted articles are single tokens in Sitrep («du», «au», «aux», «des»), while UD splits them
 /// into two words (de + le). Tagged ADP, the lemma is the preposition: «du» → «de», «au» → «à»; «des» tagged
-/// DET is the indefinite article (→ «un»), as in UD. «duquel», «auxquels» tagged PRON give «lequel».
+/// DET is the indefinite article (→ «un»), as in UD. «duquel», «auxquels» tagged PRON give «lequel». «du»
+/// tagged DET gives «du»: the few partitives the treebanks keep as one DET word are lemmatized so.
 /// </remarks>
 public sealed class Lemmatizer
 {
