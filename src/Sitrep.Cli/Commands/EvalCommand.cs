@@ -11,6 +11,7 @@ internal static class EvalCommand
         EvalTimeCommand.Create(),
         EvalSegmentCommand.Create(),
         EvalPosCommand.Create(),
+        EvalLemmaCommand.Create(),
         EvalNerCommand.Create(),
     };
 }

@@ -9,6 +9,7 @@ internal static class TrainCommand
     {
         TrainLangidCommand.Create(),
         TrainClustersCommand.Create(),
+        TrainLemmaCommand.Create(),
         TrainPosCommand.Create(),
         TrainNerCommand.Create(),
     };

@@ -1,3 +1,4 @@
+using Sitrep.Tagging.Clusters;
 using Sitrep.Tagging.Sequence;
 
 namespace Sitrep.Tagging;
@@ -6,5 +7,5 @@ namespace Sitrep.Tagging;
 public static class TaggingResources
 {
     /// <summary>The word clusters of a language, or null when none ship.</summary>
-    public static IWordClusterSource? ClustersFor(string language) => null;
+    public static IWordClusterSource? ClustersFor(string language) => WordClusters.For(language);
 }

@@ -4,6 +4,7 @@ using System.IO.Compression;
 using System.Reflection;
 using System.Text;
 using Sitrep.Documents;
+using Sitrep.Tagging.Sequence;
 
 namespace Sitrep.Tagging.Clusters;
 
@@ -16,7 +17,7 @@ namespace Sitrep.Tagging.Clusters;
 /// form, so «Lundi» at the start of a sentence finds «lundi». ASCII digits are all read as 0, at training and at
 /// lookup («1999» and «2024» are the same word «0000»): years, prices and counts share one cluster per shape.
 /// </remarks>
-public sealed class WordClusters
+public sealed class WordClusters : IWordClusterSource
 {
     /// <summary>Longer words are never looked up (none is in a model; it keeps the lookup buffer on the stack).</summary>
     public const int MaxWordLength = 64;
@@ -124,6 +125,21 @@ public sealed class WordClusters
     /// The path of a word: the exact form first, then its lower-case form (ASCII digits read as 0 in both).
     /// Allocates nothing.
     /// </summary>
+    /// <summary>The path as the tagger's features read it: its bits at the top of a 64-bit word.</summary>
+    bool IWordClusterSource.TryGetPath(ReadOnlySpan<char> word, out ulong bits, out int length)
+    {
+        if (TryGet(word, out BrownPath path) && path.Length > 0)
+        {
+            bits = path.Bits << (64 - path.Length);
+            length = path.Length;
+            return true;
+        }
+
+        bits = 0;
+        length = 0;
+        return false;
+    }
+
     public bool TryGet(ReadOnlySpan<char> word, out BrownPath path)
     {
         if (word.IsEmpty || word.Length > MaxWordLength)
