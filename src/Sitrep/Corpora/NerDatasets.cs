@@ -17,7 +17,7 @@ public static class NerDatasets
     /// <summary>What trains the shipped model of each language (ship licences only; see the corpora README).</summary>
     public static ImmutableArray<string> Training(string language) => language switch
     {
-        "en" => ["conll2003-en/eng.train"],
+        "en" => ["conll2003-en/eng.train", "wikigold-en/wikigold.conll.txt"],
         "fr" => ["europeana-fr/train", "wikiann/fr/train"],
         _ => [],
     };

@@ -33,6 +33,9 @@ public sealed record Document
     /// <summary>Universal part-of-speech tag of each token (parallel to <see cref="Tokens"/>); empty when the language has no tagger.</summary>
     public ImmutableArray<string> PartsOfSpeech { get; init; } = [];
 
+    /// <summary>Lemma of each token (parallel to <see cref="Tokens"/>); empty when the language has no lemmatizer.</summary>
+    public ImmutableArray<string> Lemmas { get; init; } = [];
+
     /// <summary>Named-entity mentions in text order.</summary>
     public ImmutableArray<EntityMention> EntityMentions { get; init; } = [];
 

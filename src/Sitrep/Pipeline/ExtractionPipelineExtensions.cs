@@ -4,6 +4,7 @@ using Sitrep.Mentions.Entities;
 using Sitrep.Segmentation;
 using Sitrep.Tagging;
 using Sitrep.Tagging.Entities;
+using Sitrep.Tagging.Lemmas;
 using Sitrep.Tagging.PartOfSpeech;
 
 namespace Sitrep.Pipeline;
@@ -38,11 +39,11 @@ public static class ExtractionPipelineExtensions
         return builder;
     }
 
-    /// <summary>Sets <see cref="Document.PartsOfSpeech"/> with the shipped tagger of the document's language.</summary>
-    public static ExtractionPipelineBuilder UsePartsOfSpeech(this ExtractionPipelineBuilder builder, Func<string, PosTagger?>? taggerFor = null)
+    /// <summary>Sets <see cref="Document.PartsOfSpeech"/> and <see cref="Document.Lemmas"/> with the shipped models of the document's language.</summary>
+    public static ExtractionPipelineBuilder UsePartsOfSpeech(this ExtractionPipelineBuilder builder, Func<string, PosTagger?>? taggerFor = null, Func<string, Lemmatizer?>? lemmatizerFor = null)
     {
         ArgumentNullException.ThrowIfNull(builder);
-        builder.Stages.Add(new TaggingStage(taggerFor ?? PosTagger.For));
+        builder.Stages.Add(new TaggingStage(taggerFor ?? PosTagger.For, lemmatizerFor ?? Lemmatizer.For));
         return builder;
     }
 

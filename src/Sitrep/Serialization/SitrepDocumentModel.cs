@@ -69,6 +69,10 @@ public sealed record TokenModel(int Start, int End, string Text, string Kind)
     /// <summary>Extension: the token's universal part of speech (UPOS), when the language has a tagger.</summary>
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public string? Pos { get; init; }
+
+    /// <summary>Extension: the token's lemma, when the language has a lemmatizer.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public string? Lemma { get; init; }
 }
 
 public sealed record SpanModel(int Start, int End, string Text);

@@ -60,6 +60,7 @@ public static class SitrepJson
                 tokenModels.Add(new TokenModel(token.Span.Start, token.Span.End, text.Substring(token.Span.Start, token.Span.Length), KindName(token.Kind))
                 {
                     Pos = document.PartsOfSpeech.IsDefaultOrEmpty ? null : document.PartsOfSpeech[index],
+                    Lemma = document.Lemmas.IsDefaultOrEmpty ? null : document.Lemmas[index],
                 });
             }
 

@@ -3,15 +3,17 @@ using System.Collections.Immutable;
 using Sitrep.Documents;
 using Sitrep.Pipeline;
 using Sitrep.Segmentation;
+using Sitrep.Tagging.Lemmas;
 using Sitrep.Tagging.PartOfSpeech;
 
 namespace Sitrep.Tagging;
 
 /// <summary>
-/// Sets <see cref="Document.PartsOfSpeech"/> (UPOS per token) with the tagger of the document's language;
-/// a language with no model is left untagged (an empty layer), never guessed with another language's model.
+/// Sets <see cref="Document.PartsOfSpeech"/> (UPOS per token) and <see cref="Document.Lemmas"/> with the
+/// tagger and lemmatizer of the document's language; a language with no model is left untagged (an empty
+/// layer), never guessed with another language's model.
 /// </summary>
-public sealed class TaggingStage(Func<string, PosTagger?> taggerFor) : IDocumentStage
+public sealed class TaggingStage(Func<string, PosTagger?> taggerFor, Func<string, Lemmatizer?> lemmatizerFor) : IDocumentStage
 {
     public string Name => "part-of-speech";
 
@@ -60,6 +62,18 @@ public sealed class TaggingStage(Func<string, PosTagger?> taggerFor) : IDocument
             ArrayPool<int>.Shared.Return(labels);
         }
 
-        return document with { PartsOfSpeech = ImmutableArray.Create(tags) };
+        Lemmatizer? lemmatizer = lemmatizerFor(document.Language);
+        if (lemmatizer is null)
+        {
+            return document with { PartsOfSpeech = ImmutableArray.Create(tags) };
+        }
+
+        var lemmas = new string[tags.Length];
+        for (int i = 0; i < lemmas.Length; i++)
+        {
+            lemmas[i] = lemmatizer.Lemmatize(document.Slice(document.Tokens[i].Span), tags[i]);
+        }
+
+        return document with { PartsOfSpeech = ImmutableArray.Create(tags), Lemmas = ImmutableArray.Create(lemmas) };
     }
 }

@@ -23,8 +23,9 @@ public static class EntityRoles
             return [];
         }
 
+        // Tokens of other names end a role; a nationality («German», «ukrainien») tagged MISC belongs to it.
         var inside = new HashSet<int>();
-        foreach (EntityMention mention in all)
+        foreach (EntityMention mention in all.Where(m => m.Type != "MISC"))
         {
             for (int t = mention.FirstToken; t < mention.FirstToken + mention.TokenCount; t++)
             {
