@@ -1173,6 +1173,8 @@ public sealed class TimeRecognizer(ITimeRules rules)
         /// <summary>
         /// Points an underspecified date the way its sentence looks: «dimanche, le village fera la fête» is the
         /// coming Sunday; without a future cue a weekday is the most recent one (news reports what happened).
+        /// A verb in the past just before the date wins over the rest of the sentence: in "the decision was
+        /// announced Wednesday, and they will appeal", Wednesday is the last one.
         /// </summary>
         public TimeExpression WithTense(int start, int end, TimeExpression expression)
         {
@@ -1185,15 +1187,48 @@ public sealed class TimeRecognizer(ITimeRules rules)
                 return expression;
             }
 
-            bool future = HasFutureCue(start, end);
-            if (future)
+            if (HasPastVerbBefore(start))
+            {
+                return expression with { Direction = TemporalDirection.Past };
+            }
+
+            if (HasFutureCue(start, end))
             {
                 return expression with { Direction = TemporalDirection.Future };
             }
 
-            return (expression.Weekday is not null || expression.Month is not null) && expression.Day is null
+            return expression.Weekday is not null && expression.Day is null
                 ? expression with { Direction = TemporalDirection.Past }
                 : expression;
+        }
+
+        /// <summary>"said Friday", "was announced on Wednesday", «s'est éteinte mercredi», «lancé vendredi».</summary>
+        private bool HasPastVerbBefore(int start)
+        {
+            int k = start - 1;
+            if (k >= 0 && Find(k, TimeCategory.Gap) is not null)
+            {
+                k--;
+            }
+
+            if (k < 0 || tokens[k].Kind != TimeTokenKind.Word || tokens[k].Capitalized)
+            {
+                return false;
+            }
+
+            if (Find(k, TimeCategory.Past) is not null)
+            {
+                return true;
+            }
+
+            if (Find(k, TimeCategory.Future) is not null || tokens[k].Length > 64)
+            {
+                return false;
+            }
+
+            Span<char> buffer = stackalloc char[64];
+            int n = TimeLexicon.Fold(text.AsSpan(tokens[k].Start, tokens[k].Length), buffer);
+            return _lexicon.HasPastSuffix(buffer[..n]);
         }
 
         private bool HasFutureCue(int start, int end)
