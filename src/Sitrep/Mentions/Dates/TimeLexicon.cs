@@ -38,6 +38,8 @@ public enum TimeCategory
     Past,
     PastSuffix,
     Gap,
+    YearAgo,
+    Period,
 }
 
 [Flags]
@@ -233,6 +235,8 @@ public sealed class TimeLexicon
         "past" => TimeCategory.Past,
         "pastsuffix" => TimeCategory.PastSuffix,
         "gap" => TimeCategory.Gap,
+        "yearago" => TimeCategory.YearAgo,
+        "period" => TimeCategory.Period,
         _ => throw new FormatException($"time lexicon: unknown category '{name}'"),
     };
 

@@ -158,6 +158,7 @@ public sealed class TimeRecognizer(ITimeRules rules)
             Consider(Quarter(i, afterDeterminer), ref end, ref expression);
             Consider(Clock(i), ref end, ref expression);
             Consider(Holiday(i), ref end, ref expression);
+            Consider(YearAgo(i), ref end, ref expression);
             if (end < 0)
             {
                 return (-1, null);
@@ -500,12 +501,9 @@ public sealed class TimeRecognizer(ITimeRules rules)
 
             if (Counting(i, out double? count, out string u, out int k))
             {
+                // "three days later", «six ans après» are the duration between two events in TimeML (the
+                // corpora mark «une heure» alone in «une heure plus tard»): only "ago" words make a date.
                 TimeLexiconEntry? post = Find(k, TimeCategory.Ago, allowAmbiguous: true);
-                if (post is null || (post.Flags & TimeEntryFlags.Post) == 0)
-                {
-                    post = Find(k, TimeCategory.Later, allowAmbiguous: true);
-                }
-
                 if (post is not null && (post.Flags & TimeEntryFlags.Post) != 0)
                 {
                     return Shifted(k + post.Length, count, u, post.IntValue);
@@ -561,7 +559,7 @@ public sealed class TimeRecognizer(ITimeRules rules)
                 j += first.Length;
             }
 
-            if (Number(j, allowAmbiguous: true, out double n, out int k))
+            if (Number(j, allowAmbiguous: true, out double n, out int k) && (Unit(k) is not null || (IsPunct(k, '-') && Unit(k + 1) is not null)))
             {
                 count = n;
             }
@@ -805,6 +803,37 @@ public sealed class TimeRecognizer(ITimeRules rules)
             }
 
             return (-1, null);
+        }
+
+        /// <summary>
+        /// "the year-ago quarter", "the year-earlier period", "year-earlier results", "the year-ago third quarter":
+        /// the period of the report one year back (the quarter the text last named, else the year before).
+        /// </summary>
+        private (int, TimeExpression?) YearAgo(int i)
+        {
+            if (Find(i, TimeCategory.YearAgo) is not { } prior)
+            {
+                return (-1, null);
+            }
+
+            int end = i + prior.Length;
+            if (Counting(end, out _, out _, out _))
+            {
+                return (-1, null);
+            }
+
+            if (Find(end, TimeCategory.Ordinal) is { } ordinal && ordinal.IntValue is >= 1 and <= 4
+                && Unit(end + ordinal.Length) is { Value: "Q" } q && !IsPlural(end + ordinal.Length + q.Length - 1))
+            {
+                return (end + ordinal.Length + q.Length, new TimeExpression { Quarter = ordinal.IntValue, RelativeUnit = TimeUnit.Year, RelativeOffset = -1 });
+            }
+
+            if (Find(end, TimeCategory.Period) is { } period)
+            {
+                end += period.Length;
+            }
+
+            return (end, new TimeExpression { RelativeUnit = TimeUnit.Year, RelativeOffset = -1, Granularity = TimeUnit.Year, FollowsMentionedQuarter = true });
         }
 
         /// <summary>Noël, Christmas, Christmas 2021.</summary>
