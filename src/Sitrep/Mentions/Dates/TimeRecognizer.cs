@@ -250,7 +250,8 @@ public sealed class TimeRecognizer(ITimeRules rules)
             }
 
             if (Find(j, TimeCategory.Month, allowAmbiguous: true) is { } month && DayOfMonth(j + month.Length, out day, out k)
-                && !IsPunct(k, ':') && Find(k, TimeCategory.Unit, allowAmbiguous: true) is null)
+                && !(IsPunct(k, ':') && k + 1 < _count && tokens[k + 1].Kind == TimeTokenKind.Digits && tokens[k + 1].Start == tokens[k].End)
+                && Find(k, TimeCategory.Unit, allowAmbiguous: true) is null)
             {
                 var date = new TimeExpression { Month = month.IntValue, Day = day };
                 int end = k;
@@ -293,7 +294,8 @@ public sealed class TimeRecognizer(ITimeRules rules)
                 return (n1, date with { Year = y1 });
             }
 
-            if (Year(k, twoDigits: true, out int year, out int next))
+            // «mai 98», "May '98", but "April 25" is a day.
+            if (Year(k, twoDigits: true, out int year, out int next) && (tokens[k].Length == 4 || tokens[k].Number > 31 || IsPunct(k - 1, '\'')))
             {
                 return (next, date with { Year = year });
             }
