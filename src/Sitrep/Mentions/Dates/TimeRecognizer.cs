@@ -226,6 +226,14 @@ public sealed class TimeRecognizer(ITimeRules rules)
                 }
             }
 
+            // "June last year", «en mai l'an dernier»: the month of a counted year.
+            int y = Find(end, TimeCategory.Of) is { } of ? end + of.Length : end;
+            y = Find(y, TimeCategory.Determiner) is { } the ? y + the.Length : y;
+            if (date.Year is null && y < _count && Relative(y) is (int yearEnd, { RelativeUnit: TimeUnit.Year, Granularity: null, Literal: null } counted))
+            {
+                return (yearEnd, date with { RelativeUnit = TimeUnit.Year, RelativeOffset = counted.RelativeOffset });
+            }
+
             if (date.Year is null && Find(end, TimeCategory.Relative, allowAmbiguous: false) is { } rel && (rel.Flags & TimeEntryFlags.Post) != 0)
             {
                 date = date with { Direction = rel.IntValue < 0 ? TemporalDirection.Past : rel.IntValue > 0 ? TemporalDirection.Future : TemporalDirection.Nearest };
@@ -960,14 +968,26 @@ public sealed class TimeRecognizer(ITimeRules rules)
                 return true;
             }
 
-            if (start == 0 || Find(start, TimeCategory.Approx, allowAmbiguous: true) is not null)
+            if (start == 0)
             {
                 return false;
             }
 
+            // «plus de 20 ans» is a duration; «les moins de 17 ans» a group of people by age.
+            if (Find(start, TimeCategory.Approx, allowAmbiguous: true) is not null)
+            {
+                return Find(start - 1, TimeCategory.AgeCue) is { Length: 1, Value: "approx" };
+            }
+
+            // «Elvis Weiss, 20 ans, a déjà un casier»: a count of years set off by commas after a name is an age.
+            if (IsPunct(start - 1, ',') && (IsPunct(end, ',') || IsPunct(end, ')')) && tokens[start].Kind == TimeTokenKind.Digits)
+            {
+                return true;
+            }
+
             for (int k = Math.Max(0, start - 3); k < start; k++)
             {
-                if (Find(k, TimeCategory.AgeCue) is { } cue && k + cue.Length == start)
+                if (Find(k, TimeCategory.AgeCue) is { } cue && k + cue.Length == start && cue.Value != "approx")
                 {
                     return true;
                 }

@@ -73,6 +73,12 @@ public static class TimeResolver
 
         if (e.Month is int month)
         {
+            int? counted = e.RelativeUnit == TimeUnit.Year && anchor is DateOnly c ? c.Year + e.RelativeOffset : null;
+            if (counted is not null)
+            {
+                e = e with { Year = counted };
+            }
+
             if (e.Day is int day)
             {
                 int? year = e.Year ?? (anchor is DateOnly a ? DayYear(month, day, e.Weekday, a, e.Direction) : null);
