@@ -164,7 +164,43 @@ public sealed class TimeRecognizer(ITimeRules rules)
                 return (-1, null);
             }
 
-            return Extend(end, expression);
+            (int extended, TimeExpression? whole) = Extend(end, expression);
+            return whole is null ? (extended, whole) : QuarterOfYear(extended, whole);
+        }
+
+        /// <summary>
+        /// "the 1988 third quarter", "next year's first quarter", "the 1988 period", "last year's quarter": a
+        /// quarter of the year just read; without its number, the quarter the text last named.
+        /// </summary>
+        private (int, TimeExpression?) QuarterOfYear(int end, TimeExpression expression)
+        {
+            bool year = expression.Year is not null && expression.Month is null && expression.Quarter is null && expression.Season is null
+                && expression.Decade is null && expression.Literal is null && expression.RelativeUnit is null;
+            bool counted = expression.Year is null && expression.RelativeUnit == TimeUnit.Year && expression.Granularity is null
+                && expression.Literal is null && !expression.FollowsMentionedQuarter;
+            if (!year && !counted)
+            {
+                return (end, expression);
+            }
+
+            int k = end;
+            if (IsPunct(k, '\'') && Is(k + 1, "s"))
+            {
+                k += 2;
+            }
+
+            if (Find(k, TimeCategory.Ordinal) is { } ordinal && ordinal.IntValue is >= 1 and <= 4
+                && Unit(k + ordinal.Length) is { Value: "Q" } q && !IsPlural(k + ordinal.Length + q.Length - 1))
+            {
+                return (k + ordinal.Length + q.Length, expression with { Quarter = ordinal.IntValue, Direction = TemporalDirection.Current });
+            }
+
+            if (Find(k, TimeCategory.Period) is { } period)
+            {
+                return (k + period.Length, expression with { FollowsMentionedQuarter = true });
+            }
+
+            return (end, expression);
         }
 
         // ---- productions -------------------------------------------------------------------------------

@@ -59,7 +59,7 @@ public static class TimeResolver
             if (year is null && anchor is DateOnly a)
             {
                 int current = half ? ((a.Month - 1) / 6) + 1 : ((a.Month - 1) / 3) + 1;
-                year = (n > current ? a.Year - 1 : a.Year) + (e.RelativeUnit == TimeUnit.Year ? e.RelativeOffset : 0);
+                year = (n > current && e.Direction != TemporalDirection.Current ? a.Year - 1 : a.Year) + (e.RelativeUnit == TimeUnit.Year ? e.RelativeOffset : 0);
             }
 
             return (year is int y ? Year(y) : "XXXX") + (half ? "-H" : "-Q") + n.ToString(CultureInfo.InvariantCulture);
