@@ -20,10 +20,11 @@ internal static class EvalTimeCommand
         split.AcceptOnlyFromAmong("all", "dev", "train");
         var errors = new Option<int>("--errors") { Description = "Print up to this many misses and wrong values per corpus.", DefaultValueFactory = _ => 0 };
         var exportTexts = new Option<string?>("--export-texts") { Description = "Write the texts and reference dates as JSON Lines {doc,lang,dct,text} to this file (for peer systems) and stop." };
+        var writeSystem = new Option<string?>("--write-system") { Description = "Also write the scored expressions to this file, in the --system JSON Lines format (for error analysis)." };
 
         var command = new Command("time", "TempEval-3 scores for dates, times and durations (strict/relaxed span F1, value and type).")
         {
-            data, lang, system, split, errors, exportTexts,
+            data, lang, system, split, errors, exportTexts, writeSystem,
         };
         command.SetAction(parse => Run(
             parse.GetValue(data),
@@ -31,11 +32,12 @@ internal static class EvalTimeCommand
             parse.GetValue(system),
             parse.GetValue(split) switch { "dev" => CorpusSplit.Dev, "train" => CorpusSplit.Train, _ => CorpusSplit.All },
             parse.GetValue(errors),
-            parse.GetValue(exportTexts)));
+            parse.GetValue(exportTexts),
+            parse.GetValue(writeSystem)));
         return command;
     }
 
-    private static int Run(string? data, string? lang, string? systemPath, CorpusSplit split, int errors, string? exportTexts)
+    private static int Run(string? data, string? lang, string? systemPath, CorpusSplit split, int errors, string? exportTexts, string? writeSystem)
     {
         IReadOnlyList<TimeCorpus> corpora;
         if (data is not null)
@@ -91,6 +93,7 @@ internal static class EvalTimeCommand
             return CliExit.Fail($"--system: no such file or folder: {systemPath}");
         }
 
+        using FileStream? written = writeSystem is null ? null : File.Create(writeSystem);
         Console.WriteLine($"system: {(systemPath is null ? "sitrep" : systemPath)}   split: {split.ToString().ToLowerInvariant()}");
         foreach (TimeCorpus corpus in corpora)
         {
@@ -100,6 +103,17 @@ internal static class EvalTimeCommand
                 : systemPath is not null
                     ? d => FromFolder(systemPath, d)
                     : d => TimeEvaluation.Tag(d, corpus.Language);
+            if (written is not null)
+            {
+                Func<TimeMLDocument, IReadOnlyList<Timex>> scored = system;
+                system = d =>
+                {
+                    IReadOnlyList<Timex> found = scored(d);
+                    TimeEvaluation.WriteJsonLines(written, d.Id, found);
+                    return found;
+                };
+            }
+
             int printed = 0;
             var watch = System.Diagnostics.Stopwatch.StartNew();
             TimexScores scores = TimeEvaluation.Score(documents, system, errors <= 0 ? null : (document, gold, found) =>

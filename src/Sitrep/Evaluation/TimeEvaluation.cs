@@ -123,6 +123,27 @@ public static class TimeEvaluation
         return byDocument;
     }
 
+    /// <summary>Writes one document's expressions in the <see cref="ReadJsonLines"/> format.</summary>
+    public static void WriteJsonLines(Stream output, string document, IEnumerable<Timex> timexes)
+    {
+        ArgumentNullException.ThrowIfNull(output);
+        ArgumentNullException.ThrowIfNull(timexes);
+        using var writer = new Utf8JsonWriter(output, new JsonWriterOptions { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping });
+        foreach (Timex timex in timexes)
+        {
+            writer.WriteStartObject();
+            writer.WriteString("doc", document);
+            writer.WriteNumber("start", timex.Span.Start);
+            writer.WriteNumber("end", timex.Span.End);
+            writer.WriteString("type", timex.Type);
+            writer.WriteString("value", timex.Value);
+            writer.WriteEndObject();
+            writer.Flush();
+            output.WriteByte((byte)'\n');
+            writer.Reset();
+        }
+    }
+
     /// <summary>Writes the documents as JSON Lines (<c>doc</c>, <c>lang</c>, <c>dct</c>, <c>text</c>) for peer systems to tag.</summary>
     public static void WriteTexts(Stream output, IEnumerable<TimeMLDocument> documents, string language)
     {

@@ -35,6 +35,11 @@ public enum TimeCategory
     Measure,
     At,
     AgeCue,
+    Past,
+    PastSuffix,
+    Gap,
+    YearAgo,
+    Period,
 }
 
 [Flags]
@@ -72,8 +77,9 @@ public sealed class TimeLexicon
     private readonly FrozenDictionary<string, int>.AlternateLookup<ReadOnlySpan<char>> _lookup;
     private readonly TimeLexiconEntry[][] _byFirstWord;
     private readonly string[] _futureSuffixes;
+    private readonly string[] _pastSuffixes;
 
-    private TimeLexicon(Dictionary<string, int> vocabulary, List<TimeLexiconEntry> entries, string[] futureSuffixes)
+    private TimeLexicon(Dictionary<string, int> vocabulary, List<TimeLexiconEntry> entries, string[] futureSuffixes, string[] pastSuffixes)
     {
         _vocabulary = vocabulary.ToFrozenDictionary(StringComparer.Ordinal);
         _lookup = _vocabulary.GetAlternateLookup<ReadOnlySpan<char>>();
@@ -86,6 +92,7 @@ public sealed class TimeLexicon
         // Longest phrases first, so the first entry of a category that matches is the longest one.
         _byFirstWord = byFirst.Select(list => list is null ? [] : list.OrderByDescending(e => e.Length).ToArray()).ToArray();
         _futureSuffixes = futureSuffixes;
+        _pastSuffixes = pastSuffixes;
     }
 
     /// <summary>The vocabulary id of a folded word, or −1.</summary>
@@ -95,14 +102,19 @@ public sealed class TimeLexicon
         wordId < 0 ? [] : _byFirstWord[wordId];
 
     /// <summary>True for a word ending like a future verb form («déclarera»), by the <c>futuresuffix</c> entries.</summary>
-    public bool HasFutureSuffix(ReadOnlySpan<char> folded)
+    public bool HasFutureSuffix(ReadOnlySpan<char> folded) => HasSuffix(folded, _futureSuffixes);
+
+    /// <summary>True for a word ending like a past participle or past tense («annoncé», "announced"), by the <c>pastsuffix</c> entries.</summary>
+    public bool HasPastSuffix(ReadOnlySpan<char> folded) => HasSuffix(folded, _pastSuffixes);
+
+    private static bool HasSuffix(ReadOnlySpan<char> folded, string[] suffixes)
     {
         if (folded.Length < 5)
         {
             return false;
         }
 
-        foreach (string suffix in _futureSuffixes)
+        foreach (string suffix in suffixes)
         {
             if (folded.EndsWith(suffix, StringComparison.Ordinal))
             {
@@ -129,6 +141,7 @@ public sealed class TimeLexicon
         var vocabulary = new Dictionary<string, int>(StringComparer.Ordinal);
         var entries = new List<TimeLexiconEntry>();
         var futureSuffixes = new List<string>();
+        var pastSuffixes = new List<string>();
         foreach (string rawLine in tsv.Split('\n'))
         {
             string line = rawLine.TrimEnd('\r');
@@ -163,9 +176,9 @@ public sealed class TimeLexicon
                 }
             }
 
-            if (category == TimeCategory.FutureSuffix)
+            if (category is TimeCategory.FutureSuffix or TimeCategory.PastSuffix)
             {
-                futureSuffixes.Add(FoldWord(columns[0]));
+                (category == TimeCategory.FutureSuffix ? futureSuffixes : pastSuffixes).Add(FoldWord(columns[0]));
                 continue;
             }
 
@@ -186,7 +199,7 @@ public sealed class TimeLexicon
             entries.Add(new TimeLexiconEntry(ids, category, value, flags, type));
         }
 
-        return new TimeLexicon(vocabulary, entries, [.. futureSuffixes]);
+        return new TimeLexicon(vocabulary, entries, [.. futureSuffixes], [.. pastSuffixes]);
     }
 
     private static TimeCategory ParseCategory(string name) => name switch
@@ -219,6 +232,11 @@ public sealed class TimeLexicon
         "measure" => TimeCategory.Measure,
         "at" => TimeCategory.At,
         "agecue" => TimeCategory.AgeCue,
+        "past" => TimeCategory.Past,
+        "pastsuffix" => TimeCategory.PastSuffix,
+        "gap" => TimeCategory.Gap,
+        "yearago" => TimeCategory.YearAgo,
+        "period" => TimeCategory.Period,
         _ => throw new FormatException($"time lexicon: unknown category '{name}'"),
     };
 

@@ -158,12 +158,49 @@ public sealed class TimeRecognizer(ITimeRules rules)
             Consider(Quarter(i, afterDeterminer), ref end, ref expression);
             Consider(Clock(i), ref end, ref expression);
             Consider(Holiday(i), ref end, ref expression);
+            Consider(YearAgo(i), ref end, ref expression);
             if (end < 0)
             {
                 return (-1, null);
             }
 
-            return Extend(end, expression);
+            (int extended, TimeExpression? whole) = Extend(end, expression);
+            return whole is null ? (extended, whole) : QuarterOfYear(extended, whole);
+        }
+
+        /// <summary>
+        /// "the 1988 third quarter", "next year's first quarter", "the 1988 period", "last year's quarter": a
+        /// quarter of the year just read; without its number, the quarter the text last named.
+        /// </summary>
+        private (int, TimeExpression?) QuarterOfYear(int end, TimeExpression expression)
+        {
+            bool year = expression.Year is not null && expression.Month is null && expression.Quarter is null && expression.Season is null
+                && expression.Decade is null && expression.Literal is null && expression.RelativeUnit is null;
+            bool counted = expression.Year is null && expression.RelativeUnit == TimeUnit.Year && expression.Granularity is null
+                && expression.Literal is null && !expression.FollowsMentionedQuarter;
+            if (!year && !counted)
+            {
+                return (end, expression);
+            }
+
+            int k = end;
+            if (IsPunct(k, '\'') && Is(k + 1, "s"))
+            {
+                k += 2;
+            }
+
+            if (Find(k, TimeCategory.Ordinal) is { } ordinal && ordinal.IntValue is >= 1 and <= 4
+                && Unit(k + ordinal.Length) is { Value: "Q" } q && !IsPlural(k + ordinal.Length + q.Length - 1))
+            {
+                return (k + ordinal.Length + q.Length, expression with { Quarter = ordinal.IntValue, Direction = TemporalDirection.Current });
+            }
+
+            if (Find(k, TimeCategory.Period) is { } period)
+            {
+                return (k + period.Length, expression with { FollowsMentionedQuarter = true });
+            }
+
+            return (end, expression);
         }
 
         // ---- productions -------------------------------------------------------------------------------
@@ -225,6 +262,14 @@ public sealed class TimeRecognizer(ITimeRules rules)
                 }
             }
 
+            // "June last year", «en mai l'an dernier»: the month of a counted year.
+            int y = Find(end, TimeCategory.Of) is { } of ? end + of.Length : end;
+            y = Find(y, TimeCategory.Determiner) is { } the ? y + the.Length : y;
+            if (date.Year is null && y < _count && Relative(y) is (int yearEnd, { RelativeUnit: TimeUnit.Year, Granularity: null, Literal: null } counted))
+            {
+                return (yearEnd, date with { RelativeUnit = TimeUnit.Year, RelativeOffset = counted.RelativeOffset });
+            }
+
             if (date.Year is null && Find(end, TimeCategory.Relative, allowAmbiguous: false) is { } rel && (rel.Flags & TimeEntryFlags.Post) != 0)
             {
                 date = date with { Direction = rel.IntValue < 0 ? TemporalDirection.Past : rel.IntValue > 0 ? TemporalDirection.Future : TemporalDirection.Nearest };
@@ -249,7 +294,8 @@ public sealed class TimeRecognizer(ITimeRules rules)
             }
 
             if (Find(j, TimeCategory.Month, allowAmbiguous: true) is { } month && DayOfMonth(j + month.Length, out day, out k)
-                && !IsPunct(k, ':') && Find(k, TimeCategory.Unit, allowAmbiguous: true) is null)
+                && !(IsPunct(k, ':') && k + 1 < _count && tokens[k + 1].Kind == TimeTokenKind.Digits && tokens[k + 1].Start == tokens[k].End)
+                && Find(k, TimeCategory.Unit, allowAmbiguous: true) is null)
             {
                 var date = new TimeExpression { Month = month.IntValue, Day = day };
                 int end = k;
@@ -292,7 +338,8 @@ public sealed class TimeRecognizer(ITimeRules rules)
                 return (n1, date with { Year = y1 });
             }
 
-            if (Year(k, twoDigits: true, out int year, out int next))
+            // «mai 98», "May '98", but "April 25" is a day.
+            if (Year(k, twoDigits: true, out int year, out int next) && (tokens[k].Length == 4 || tokens[k].Number > 31 || IsPunct(k - 1, '\'')))
             {
                 return (next, date with { Year = year });
             }
@@ -500,12 +547,9 @@ public sealed class TimeRecognizer(ITimeRules rules)
 
             if (Counting(i, out double? count, out string u, out int k))
             {
+                // "three days later", «six ans après» are the duration between two events in TimeML (the
+                // corpora mark «une heure» alone in «une heure plus tard»): only "ago" words make a date.
                 TimeLexiconEntry? post = Find(k, TimeCategory.Ago, allowAmbiguous: true);
-                if (post is null || (post.Flags & TimeEntryFlags.Post) == 0)
-                {
-                    post = Find(k, TimeCategory.Later, allowAmbiguous: true);
-                }
-
                 if (post is not null && (post.Flags & TimeEntryFlags.Post) != 0)
                 {
                     return Shifted(k + post.Length, count, u, post.IntValue);
@@ -561,7 +605,7 @@ public sealed class TimeRecognizer(ITimeRules rules)
                 j += first.Length;
             }
 
-            if (Number(j, allowAmbiguous: true, out double n, out int k))
+            if (Number(j, allowAmbiguous: true, out double n, out int k) && (Unit(k) is not null || (IsPunct(k, '-') && Unit(k + 1) is not null)))
             {
                 count = n;
             }
@@ -807,6 +851,37 @@ public sealed class TimeRecognizer(ITimeRules rules)
             return (-1, null);
         }
 
+        /// <summary>
+        /// "the year-ago quarter", "the year-earlier period", "year-earlier results", "the year-ago third quarter":
+        /// the period of the report one year back (the quarter the text last named, else the year before).
+        /// </summary>
+        private (int, TimeExpression?) YearAgo(int i)
+        {
+            if (Find(i, TimeCategory.YearAgo) is not { } prior)
+            {
+                return (-1, null);
+            }
+
+            int end = i + prior.Length;
+            if (Counting(end, out _, out _, out _))
+            {
+                return (-1, null);
+            }
+
+            if (Find(end, TimeCategory.Ordinal) is { } ordinal && ordinal.IntValue is >= 1 and <= 4
+                && Unit(end + ordinal.Length) is { Value: "Q" } q && !IsPlural(end + ordinal.Length + q.Length - 1))
+            {
+                return (end + ordinal.Length + q.Length, new TimeExpression { Quarter = ordinal.IntValue, RelativeUnit = TimeUnit.Year, RelativeOffset = -1 });
+            }
+
+            if (Find(end, TimeCategory.Period) is { } period)
+            {
+                end += period.Length;
+            }
+
+            return (end, new TimeExpression { RelativeUnit = TimeUnit.Year, RelativeOffset = -1, Granularity = TimeUnit.Year, FollowsMentionedQuarter = true });
+        }
+
         /// <summary>Noël, Christmas, Christmas 2021.</summary>
         private (int, TimeExpression?) Holiday(int i)
         {
@@ -929,14 +1004,26 @@ public sealed class TimeRecognizer(ITimeRules rules)
                 return true;
             }
 
-            if (start == 0 || Find(start, TimeCategory.Approx, allowAmbiguous: true) is not null)
+            if (start == 0)
             {
                 return false;
             }
 
+            // «plus de 20 ans» is a duration; «les moins de 17 ans» a group of people by age.
+            if (Find(start, TimeCategory.Approx, allowAmbiguous: true) is not null)
+            {
+                return Find(start - 1, TimeCategory.AgeCue) is { Length: 1, Value: "approx" };
+            }
+
+            // «Elvis Weiss, 20 ans, a déjà un casier»: a count of years set off by commas after a name is an age.
+            if (IsPunct(start - 1, ',') && (IsPunct(end, ',') || IsPunct(end, ')')) && tokens[start].Kind == TimeTokenKind.Digits)
+            {
+                return true;
+            }
+
             for (int k = Math.Max(0, start - 3); k < start; k++)
             {
-                if (Find(k, TimeCategory.AgeCue) is { } cue && k + cue.Length == start)
+                if (Find(k, TimeCategory.AgeCue) is { } cue && k + cue.Length == start && cue.Value != "approx")
                 {
                     return true;
                 }
@@ -1173,6 +1260,8 @@ public sealed class TimeRecognizer(ITimeRules rules)
         /// <summary>
         /// Points an underspecified date the way its sentence looks: «dimanche, le village fera la fête» is the
         /// coming Sunday; without a future cue a weekday is the most recent one (news reports what happened).
+        /// A verb in the past just before the date wins over the rest of the sentence: in "the decision was
+        /// announced Wednesday, and they will appeal", Wednesday is the last one.
         /// </summary>
         public TimeExpression WithTense(int start, int end, TimeExpression expression)
         {
@@ -1185,15 +1274,48 @@ public sealed class TimeRecognizer(ITimeRules rules)
                 return expression;
             }
 
-            bool future = HasFutureCue(start, end);
-            if (future)
+            if (HasPastVerbBefore(start))
+            {
+                return expression with { Direction = TemporalDirection.Past };
+            }
+
+            if (HasFutureCue(start, end))
             {
                 return expression with { Direction = TemporalDirection.Future };
             }
 
-            return (expression.Weekday is not null || expression.Month is not null) && expression.Day is null
+            return expression.Weekday is not null && expression.Day is null
                 ? expression with { Direction = TemporalDirection.Past }
                 : expression;
+        }
+
+        /// <summary>"said Friday", "was announced on Wednesday", «s'est éteinte mercredi», «lancé vendredi».</summary>
+        private bool HasPastVerbBefore(int start)
+        {
+            int k = start - 1;
+            if (k >= 0 && Find(k, TimeCategory.Gap) is not null)
+            {
+                k--;
+            }
+
+            if (k < 0 || tokens[k].Kind != TimeTokenKind.Word || tokens[k].Capitalized)
+            {
+                return false;
+            }
+
+            if (Find(k, TimeCategory.Past) is not null)
+            {
+                return true;
+            }
+
+            if (Find(k, TimeCategory.Future) is not null || tokens[k].Length > 64)
+            {
+                return false;
+            }
+
+            Span<char> buffer = stackalloc char[64];
+            int n = TimeLexicon.Fold(text.AsSpan(tokens[k].Start, tokens[k].Length), buffer);
+            return _lexicon.HasPastSuffix(buffer[..n]);
         }
 
         private bool HasFutureCue(int start, int end)

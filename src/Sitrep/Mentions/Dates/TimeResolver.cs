@@ -59,7 +59,7 @@ public static class TimeResolver
             if (year is null && anchor is DateOnly a)
             {
                 int current = half ? ((a.Month - 1) / 6) + 1 : ((a.Month - 1) / 3) + 1;
-                year = n > current ? a.Year - 1 : a.Year;
+                year = (n > current && e.Direction != TemporalDirection.Current ? a.Year - 1 : a.Year) + (e.RelativeUnit == TimeUnit.Year ? e.RelativeOffset : 0);
             }
 
             return (year is int y ? Year(y) : "XXXX") + (half ? "-H" : "-Q") + n.ToString(CultureInfo.InvariantCulture);
@@ -73,6 +73,12 @@ public static class TimeResolver
 
         if (e.Month is int month)
         {
+            int? counted = e.RelativeUnit == TimeUnit.Year && anchor is DateOnly c ? c.Year + e.RelativeOffset : null;
+            if (counted is not null)
+            {
+                e = e with { Year = counted };
+            }
+
             if (e.Day is int day)
             {
                 int? year = e.Year ?? (anchor is DateOnly a ? DayYear(month, day, e.Weekday, a, e.Direction) : null);
@@ -171,11 +177,23 @@ public static class TimeResolver
 
     public static int IsoWeekday(DateOnly date) => date.DayOfWeek == DayOfWeek.Sunday ? 7 : (int)date.DayOfWeek;
 
-    /// <summary>The year of a day and month without one: with a weekday, the year where they agree; else by direction, nearest by default.</summary>
+    /// <summary>
+    /// The year of a day and month without one: with a weekday, the year where they agree; else the occurrence
+    /// that falls in the window the direction allows around the reference. News mostly looks back, so an
+    /// undirected «24 février» is taken up to about nine months back or three months ahead; a sentence in the
+    /// future tense moves the window forward ("the vote will be held on Jan. 31"), but a date a few weeks past
+    /// stays in the past ("the suspects of the Aug. 7 bombing will be tried").
+    /// </summary>
     private static int DayYear(int month, int day, int? weekday, DateOnly reference, TemporalDirection direction)
     {
+        (int low, int high) = direction switch
+        {
+            TemporalDirection.Past => (-366, 0),
+            TemporalDirection.Future => (-31, 335),
+            _ => (-275, 100),
+        };
         int best = reference.Year;
-        int bestDistance = int.MaxValue;
+        int bestCost = int.MaxValue;
         for (int y = reference.Year - 1; y <= reference.Year + 1; y++)
         {
             if (day > DateTime.DaysInMonth(y, month))
@@ -185,19 +203,20 @@ public static class TimeResolver
 
             var candidate = new DateOnly(y, month, day);
             int distance = candidate.DayNumber - reference.DayNumber;
-            int cost = Math.Abs(distance) * 2 + (distance > 0 ? 1 : 0);
-            if (weekday is int w)
+            int cost = Math.Abs(distance);
+            if (weekday is int w && IsoWeekday(candidate) != w)
             {
-                cost += IsoWeekday(candidate) == w ? 0 : 100_000;
+                cost += 100_000;
             }
-            else if ((direction == TemporalDirection.Past && distance > 0) || (direction == TemporalDirection.Future && distance < 0))
+
+            if (distance < low || distance > high)
             {
                 cost += 10_000;
             }
 
-            if (cost < bestDistance)
+            if (cost < bestCost)
             {
-                bestDistance = cost;
+                bestCost = cost;
                 best = y;
             }
         }
@@ -205,6 +224,11 @@ public static class TimeResolver
         return best;
     }
 
+    /// <summary>
+    /// The year of a month without one. Undirected, the months from seven back to four ahead of the reference
+    /// are this side of the turn of the year ("January" in a November article is the coming one, "October" in
+    /// a February article the last one).
+    /// </summary>
     private static int MonthYear(int month, DateOnly reference, TemporalDirection direction)
     {
         int diff = month - reference.Month;
@@ -213,7 +237,7 @@ public static class TimeResolver
             TemporalDirection.Past => diff <= 0 ? reference.Year : reference.Year - 1,
             TemporalDirection.Future => diff >= 0 ? reference.Year : reference.Year + 1,
             TemporalDirection.Current => reference.Year,
-            _ => diff > 6 ? reference.Year - 1 : diff < -6 ? reference.Year + 1 : reference.Year,
+            _ => diff > 4 ? reference.Year - 1 : diff < -7 ? reference.Year + 1 : reference.Year,
         };
     }
 

@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Collections.Immutable;
+using System.Globalization;
 
 namespace Sitrep.Mentions.Dates;
 
@@ -30,8 +31,8 @@ public sealed class TimeTagger
         foreach (RecognizedTime time in times)
         {
             TimeExpression e = time.Expression;
-            string? value = e.FollowsMentionedQuarter && e.RelativeOffset == -1 && quarter is not null
-                ? (int.Parse(quarter.AsSpan(0, 4), System.Globalization.CultureInfo.InvariantCulture) - 1).ToString("0000", System.Globalization.CultureInfo.InvariantCulture) + quarter[4..]
+            string? value = e.FollowsMentionedQuarter && quarter is not null && (e.Year is not null || e.RelativeOffset != 0)
+                ? MentionedQuarter(quarter, e)
                 : TimeResolver.Resolve(e, reference, previous);
             mentions.Add(new TimeMention(time.Span, e.Type, value, e.Modifier));
             if (TimeResolver.Day(value) is DateOnly day)
@@ -45,5 +46,12 @@ public sealed class TimeTagger
         }
 
         return mentions.MoveToImmutable();
+    }
+
+    /// <summary>"a year earlier" after a quarter is that quarter a year before; "the 1988 period" is that quarter of 1988.</summary>
+    private static string MentionedQuarter(string quarter, TimeExpression e)
+    {
+        int year = e.Year ?? int.Parse(quarter.AsSpan(0, 4), CultureInfo.InvariantCulture) + e.RelativeOffset;
+        return year.ToString("0000", CultureInfo.InvariantCulture) + quarter[4..];
     }
 }

@@ -25,6 +25,7 @@ public sealed class ExampleArticleTimeTests
         AssertDates(model);
         Assert.True(model.Article.PublishedInferred);
         Assert.Equal("2022-05-13", model.Article.Published);
+        Assert.DoesNotContain(model.Article.Warnings, w => w.Contains("no publication date", StringComparison.Ordinal));
     }
 
     [Fact]
@@ -47,10 +48,20 @@ public sealed class ExampleArticleTimeTests
 
     private static void AssertDates(SitrepDocumentModel model)
     {
-        Assert.Equal("2022-02-24", model.Times.Single(t => t.Text == "le 24 février").Value);
-        Assert.Equal("2022-05-13", model.Times.Single(t => t.Text == "vendredi (13 mai)").Value);
-        Assert.Equal("2022-05-13", model.Times.Single(t => t.Text == "Tard vendredi").Value);
+        AssertDate(model, "le 24 février", "2022-02-24");
+        AssertDate(model, "vendredi (13 mai)", "2022-05-13");
+        AssertDate(model, "Tard vendredi", "2022-05-13");
         Assert.Equal(Enumerable.Range(1, model.Times.Length).Select(i => "T" + i), model.Times.Select(t => t.Id));
+        Assert.All(model.Times, t => Assert.Equal(t.Text, model.Text[t.Start..t.End]));
+    }
+
+    /// <summary>Exactly one expression with this text, a DATE with exactly this value, its span pointing at the text.</summary>
+    private static void AssertDate(SitrepDocumentModel model, string text, string value)
+    {
+        TimeModel time = Assert.Single(model.Times, t => t.Text == text);
+        Assert.Equal("DATE", time.Type);
+        Assert.Equal(value, time.Value);
+        Assert.Equal(text, model.Text[time.Start..time.End]);
     }
 
     private sealed class FixedClock(DateTimeOffset now) : TimeProvider
