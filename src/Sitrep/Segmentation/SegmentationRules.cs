@@ -49,6 +49,7 @@ public sealed class SegmentationRules
         Units = new WordSet(lexicons.Units, ignoreCase: true);
         SentenceStarters = new WordSet(lexicons.SentenceStarters, ignoreCase: false);
         Emoticons = new WordSet(lexicons.Emoticons, ignoreCase: false);
+        HeadingBreaks = new WordSet(lexicons.HeadingBreaks, ignoreCase: false);
 
         // Entries of two letters or more written in lower case match any case («etc.», «ETC.»); other
         // entries match exactly, so «M.» (monsieur) does not make every «m.» an abbreviation, nor «d.»
@@ -121,6 +122,12 @@ public sealed class SegmentationRules
     internal WordSet Emoticons { get; }
 
     /// <summary>
+    /// Capitalised words that begin a new sentence after a word in lower case even with no punctuation
+    /// between them: what came before was a heading or a caption («Effets indésirables Il a été rapporté …»).
+    /// </summary>
+    internal WordSet HeadingBreaks { get; }
+
+    /// <summary>
     /// Words after which a word ending in «'s» is a plural written with an apostrophe, kept whole as UD
     /// English does («the DM's are welcome», «CD's and DVD's»): neither a possessive nor «is» can stand before them.
     /// </summary>
@@ -165,11 +172,6 @@ public sealed class SegmentationRules
     /// </summary>
     internal ImmutableArray<int> ContextualContractionPieces(ReadOnlySpan<char> word, ReadOnlySpan<char> next, ReadOnlySpan<char> afterNext)
     {
-        if (!MayBeContextualContraction(word))
-        {
-            return default;
-        }
-
         if (!_contextualContractions.TryGetValue(word, out ContextualContraction? contraction) || next.IsEmpty)
         {
             return default;
@@ -186,9 +188,9 @@ public sealed class SegmentationRules
         return default;
     }
 
-    /// <summary>Whether <paramref name="word"/> has the length of a contextual contraction (a cheap test before looking at the words after it).</summary>
-    internal bool MayBeContextualContraction(ReadOnlySpan<char> word) =>
-        word.Length >= _contextualLengths.Min && word.Length <= _contextualLengths.Max;
+    /// <summary>Whether <paramref name="word"/> is a contextual contraction (tested before looking at the words after it).</summary>
+    internal bool IsContextualContraction(ReadOnlySpan<char> word) =>
+        word.Length >= _contextualLengths.Min && word.Length <= _contextualLengths.Max && _contextualContractions.ContainsKey(word);
 
     private static ImmutableArray<int> PieceLengths(string[] pieces)
     {
@@ -224,6 +226,8 @@ public sealed class SegmentationRules
 
         public List<string> Emoticons { get; } = [];
 
+        public List<string> HeadingBreaks { get; } = [];
+
         public Dictionary<string, ImmutableArray<int>> Contractions { get; } = new(StringComparer.OrdinalIgnoreCase);
 
         public Dictionary<string, ContextualContraction> ContextualContractions { get; } = new(StringComparer.Ordinal);
@@ -253,6 +257,7 @@ public sealed class SegmentationRules
             Units.AddRange(Lines(dir, "units.txt"));
             SentenceStarters.AddRange(Lines(dir, "sentence-starters.txt"));
             Emoticons.AddRange(Lines(dir, "emoticons.txt"));
+            HeadingBreaks.AddRange(Lines(dir, "heading-breaks.txt"));
 
             foreach (string[] row in Rows(dir, "contractions.tsv"))
             {

@@ -103,13 +103,29 @@ internal sealed class SentenceSplitter(SegmentationRules rules)
             }
         }
 
-        if (IsBreakBetween(text, tokens[i], tokens[i + 1], layout))
+        if (IsBreakBetween(text, tokens[i], tokens[i + 1], layout) || (!quoteOpen && IsHeadingEnd(text, tokens, first, i)))
         {
             quoteOpen = false;
             return i;
         }
 
         return -1;
+    }
+
+    /// <summary>
+    /// A heading or caption written on the same line as the sentence after it: a word in lower case, then
+    /// with no punctuation a capitalised word that opens sentences and never names («… vasculaires Il a été»).
+    /// </summary>
+    private bool IsHeadingEnd(string text, ReadOnlySpan<Token> tokens, int first, int i)
+    {
+        if (rules.HeadingBreaks.Count == 0 || tokens[i].Kind != TokenKind.Word || tokens[i + 1].Kind != TokenKind.Word
+            || !char.IsLower(text[tokens[i].Span.End - 1]) || tokens[i + 1].Span.Start == tokens[i].Span.End
+            || !rules.HeadingBreaks.Contains(text.AsSpan(tokens[i + 1].Span.Start, tokens[i + 1].Span.Length)))
+        {
+            return false;
+        }
+
+        return !InsideParentheses(text, tokens, first, i + 1);
     }
 
     /// <summary>Whether a bracket opened since the sentence began is still open: «(bolus de 0,1 mg/kg ; perfusion …)».</summary>

@@ -666,7 +666,7 @@ internal sealed class Tokenizer(SegmentationRules rules)
         }
 
         ImmutableArray<int> pieces = rules.ContractionPieces(text.AsSpan(start, end - start));
-        if (pieces.IsDefault && shape == Shape.Letter && rules.MayBeContextualContraction(text.AsSpan(start, end - start)))
+        if (pieces.IsDefault && shape == Shape.Letter && rules.IsContextualContraction(text.AsSpan(start, end - start)))
         {
             int nextEnd = NextWordEnd(text, end, out int nextStart);
             int afterEnd = NextWordEnd(text, nextEnd, out int afterStart);
