@@ -103,7 +103,7 @@ internal sealed class SentenceSplitter(SegmentationRules rules)
             }
         }
 
-        if (IsBreakBetween(text, tokens[i], tokens[i + 1], layout) || (!quoteOpen && IsHeadingEnd(text, tokens, first, i)))
+        if (IsBreakBetween(text, tokens[i], tokens[i + 1], layout) || (!quoteOpen && (IsHeadingEnd(text, tokens, first, i) || IsSourceEnd(text, tokens, first, i))))
         {
             quoteOpen = false;
             return i;
@@ -126,6 +126,35 @@ internal sealed class SentenceSplitter(SegmentationRules rules)
         }
 
         return !InsideParentheses(text, tokens, first, i + 1);
+    }
+
+    /// <summary>
+    /// A closing parenthesis with no full stop before it, then a word that usually starts a sentence: the
+    /// parenthesis closed a sentence or a caption («… said the minister (Reuters) The talks resumed»), except
+    /// a list mark («(a) The first point»).
+    /// </summary>
+    private bool IsSourceEnd(string text, ReadOnlySpan<Token> tokens, int first, int i)
+    {
+        if (tokens[i].Span.Length != 1 || text[tokens[i].Span.Start] != ')' || tokens[i + 1].Kind != TokenKind.Word
+            || tokens[i + 1].Span.Start == tokens[i].Span.End
+            || !rules.SentenceStarters.Contains(text.AsSpan(tokens[i + 1].Span.Start, tokens[i + 1].Span.Length)))
+        {
+            return false;
+        }
+
+        int open = i - 1;
+        while (open >= first && !(tokens[open].Span.Length == 1 && text[tokens[open].Span.Start] is '(' or ')'))
+        {
+            open--;
+        }
+
+        if (open < first || text[tokens[open].Span.Start] != '(')
+        {
+            return false;
+        }
+
+        // «(a)», «(1)», «(ii)» mark list items; a source or a caption has a longer name.
+        return i - open > 2 || tokens[open + 1].Span.Length > 3;
     }
 
     /// <summary>Whether a bracket opened since the sentence began is still open: «(bolus de 0,1 mg/kg ; perfusion …)».</summary>
