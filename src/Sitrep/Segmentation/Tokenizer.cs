@@ -859,6 +859,11 @@ internal sealed class Tokenizer(SegmentationRules rules)
             return Word(text, i + 1, i, tokens); // a signed number: «-0,8», «+14»
         }
 
+        if (c == '+' && IsDigit(next) && afterSpace && IsPhonePrefix(text, i + 1))
+        {
+            return Word(text, i + 1, i, tokens); // an international phone number keeps its plus: «+1 212-555-0100», «+4550981306»
+        }
+
         if (c is '#' or '@' && IsLetter(next) && afterSpace)
         {
             int end = ScanWord(text, i + 1, out _);
@@ -940,6 +945,19 @@ internal sealed class Tokenizer(SegmentationRules rules)
 
         tokens.Add(i, j, IsSymbol(c) ? TokenKind.Symbol : TokenKind.Punctuation);
         return j;
+    }
+
+    /// <summary>Digits after a «+» that make a phone number: a country code of one to three digits before a space and more digits, or seven digits or more.</summary>
+    private static bool IsPhonePrefix(string text, int i)
+    {
+        int k = i;
+        while (k < text.Length && IsDigit(text[k]))
+        {
+            k++;
+        }
+
+        return k - i >= 7 ? !IsWordChar(At(text, k)) && At(text, k) is not ('.' or ',')
+            : k - i <= 3 && At(text, k) == ' ' && IsDigit(At(text, k + 1));
     }
 
     private static bool IsSymbol(char c) => c switch
