@@ -139,7 +139,8 @@ public sealed class SegmentationRules
     /// <summary>
     /// Builds rules from the embedded resource directories given, in order (later ones add to earlier
     /// ones): abbreviations.tsv, elisions.txt, clitics.txt, suffixes.txt, hyphen-prefixes.txt, words.txt,
-    /// contractions.tsv, units.txt, sentence-starters.txt, emoticons.txt. A missing file is an empty list.
+    /// contractions.tsv, contextual-contractions.tsv, plural-followers.txt, units.txt, sentence-starters.txt,
+    /// heading-breaks.txt, emoticons.txt. A missing file is an empty list.
     /// </summary>
     public static SegmentationRules Load(string language, SegmentationOptions options, IReadOnlyList<string> resourceDirectories)
     {

@@ -8,8 +8,11 @@ namespace Sitrep.Segmentation;
 /// footnote marks and emoticons that follow it) unless a quotation closes and the text goes on in lower case
 /// («« Pourquoi ? » demande-t-il»); at an ellipsis before a capital; at an abbreviation whose period the
 /// tokenizer kept («U.S.») before a word that usually starts a sentence; at a semicolon where the language's
-/// treebanks do (French); and at a paragraph break. A single line break ends one unless the text is
-/// hard-wrapped (see <see cref="LineLayout"/>). Thread-safe: all state is local to a call.
+/// treebanks do (French); at a paragraph break. A single line break ends one unless the text is
+/// hard-wrapped (see <see cref="LineLayout"/>). Without punctuation, a sentence also ends after a heading
+/// written on the same line as the next sentence (a lower-case word, then a listed opener such as «Il»), and
+/// after a parenthesis that closes a source or caption before a sentence starter («(Reuters) The»).
+/// Thread-safe: all state is local to a call.
 /// </summary>
 internal sealed class SentenceSplitter(SegmentationRules rules)
 {
