@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Collections.Frozen;
 using System.Collections.Immutable;
 using Sitrep.Documents;
@@ -36,6 +37,7 @@ public sealed class SegmentationRules
     private readonly (int Min, int Max) _contractionLengths;
     private readonly FrozenDictionary<string, ContextualContraction>.AlternateLookup<ReadOnlySpan<char>> _contextualContractions;
     private readonly (int Min, int Max) _contextualLengths;
+    private readonly SearchValues<char> _contextualFirstLetters;
 
     private SegmentationRules(string language, SegmentationOptions options, Lexicons lexicons)
     {
@@ -84,10 +86,14 @@ public sealed class SegmentationRules
 
         _contextualContractions = lexicons.ContextualContractions.ToFrozenDictionary(StringComparer.Ordinal).GetAlternateLookup<ReadOnlySpan<char>>();
         _contextualLengths = (int.MaxValue, 0);
+        var firstLetters = new HashSet<char>();
         foreach (string word in lexicons.ContextualContractions.Keys)
         {
             _contextualLengths = (Math.Min(_contextualLengths.Min, word.Length), Math.Max(_contextualLengths.Max, word.Length));
+            firstLetters.Add(word[0]);
         }
+
+        _contextualFirstLetters = SearchValues.Create([.. firstLetters.Order()]);
 
         PluralFollowers = new WordSet(lexicons.PluralFollowers, ignoreCase: true);
     }
@@ -191,7 +197,8 @@ public sealed class SegmentationRules
 
     /// <summary>Whether <paramref name="word"/> is a contextual contraction (tested before looking at the words after it).</summary>
     internal bool IsContextualContraction(ReadOnlySpan<char> word) =>
-        word.Length >= _contextualLengths.Min && word.Length <= _contextualLengths.Max && _contextualContractions.ContainsKey(word);
+        word.Length >= _contextualLengths.Min && word.Length <= _contextualLengths.Max && _contextualFirstLetters.Contains(word[0])
+        && _contextualContractions.ContainsKey(word);
 
     private static ImmutableArray<int> PieceLengths(string[] pieces)
     {

@@ -122,7 +122,7 @@ internal sealed class SentenceSplitter(SegmentationRules rules)
     private bool IsHeadingEnd(string text, ReadOnlySpan<Token> tokens, int first, int i)
     {
         if (rules.HeadingBreaks.Count == 0 || tokens[i].Kind != TokenKind.Word || tokens[i + 1].Kind != TokenKind.Word
-            || !char.IsLower(text[tokens[i].Span.End - 1]) || tokens[i + 1].Span.Start == tokens[i].Span.End
+            || !char.IsUpper(text[tokens[i + 1].Span.Start]) || !char.IsLower(text[tokens[i].Span.End - 1]) || tokens[i + 1].Span.Start == tokens[i].Span.End
             || !rules.HeadingBreaks.Contains(text.AsSpan(tokens[i + 1].Span.Start, tokens[i + 1].Span.Length)))
         {
             return false;
