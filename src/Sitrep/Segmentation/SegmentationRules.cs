@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Collections.Frozen;
 using System.Collections.Immutable;
 using Sitrep.Documents;
@@ -34,6 +35,9 @@ public sealed class SegmentationRules
     private readonly FrozenDictionary<string, AbbreviationKind>.AlternateLookup<ReadOnlySpan<char>> _abbreviationsAnyCase;
     private readonly FrozenDictionary<string, ImmutableArray<int>>.AlternateLookup<ReadOnlySpan<char>> _contractions;
     private readonly (int Min, int Max) _contractionLengths;
+    private readonly FrozenDictionary<string, ContextualContraction>.AlternateLookup<ReadOnlySpan<char>> _contextualContractions;
+    private readonly (int Min, int Max) _contextualLengths;
+    private readonly SearchValues<char> _contextualFirstLetters;
 
     private SegmentationRules(string language, SegmentationOptions options, Lexicons lexicons)
     {
@@ -47,6 +51,7 @@ public sealed class SegmentationRules
         Units = new WordSet(lexicons.Units, ignoreCase: true);
         SentenceStarters = new WordSet(lexicons.SentenceStarters, ignoreCase: false);
         Emoticons = new WordSet(lexicons.Emoticons, ignoreCase: false);
+        HeadingBreaks = new WordSet(lexicons.HeadingBreaks, ignoreCase: false);
 
         // Entries of two letters or more written in lower case match any case («etc.», «ETC.»); other
         // entries match exactly, so «M.» (monsieur) does not make every «m.» an abbreviation, nor «d.»
@@ -78,6 +83,19 @@ public sealed class SegmentationRules
         {
             _contractionLengths = (Math.Min(_contractionLengths.Min, word.Length), Math.Max(_contractionLengths.Max, word.Length));
         }
+
+        _contextualContractions = lexicons.ContextualContractions.ToFrozenDictionary(StringComparer.Ordinal).GetAlternateLookup<ReadOnlySpan<char>>();
+        _contextualLengths = (int.MaxValue, 0);
+        var firstLetters = new HashSet<char>();
+        foreach (string word in lexicons.ContextualContractions.Keys)
+        {
+            _contextualLengths = (Math.Min(_contextualLengths.Min, word.Length), Math.Max(_contextualLengths.Max, word.Length));
+            firstLetters.Add(word[0]);
+        }
+
+        _contextualFirstLetters = SearchValues.Create([.. firstLetters.Order()]);
+
+        PluralFollowers = new WordSet(lexicons.PluralFollowers, ignoreCase: true);
     }
 
     /// <summary>The language these rules are for ("fr", "en", or "und" for the generic rules).</summary>
@@ -109,13 +127,26 @@ public sealed class SegmentationRules
     /// <summary>Emoticons kept as one token: «:)», «:-(».</summary>
     internal WordSet Emoticons { get; }
 
+    /// <summary>
+    /// Capitalised words that begin a new sentence after a word in lower case even with no punctuation
+    /// between them: what came before was a heading or a caption («Effets indésirables Il a été rapporté …»).
+    /// </summary>
+    internal WordSet HeadingBreaks { get; }
+
+    /// <summary>
+    /// Words after which a word ending in «'s» is a plural written with an apostrophe, kept whole as UD
+    /// English does («the DM's are welcome», «CD's and DVD's»): neither a possessive nor «is» can stand before them.
+    /// </summary>
+    internal WordSet PluralFollowers { get; }
+
     /// <summary>Generic rules for any language without its own (no elision, clitic or contraction handling).</summary>
     public static SegmentationRules Generic { get; } = Load(LanguageCodes.Undetermined, new SegmentationOptions { AttachSigns = true }, ["und"]);
 
     /// <summary>
     /// Builds rules from the embedded resource directories given, in order (later ones add to earlier
     /// ones): abbreviations.tsv, elisions.txt, clitics.txt, suffixes.txt, hyphen-prefixes.txt, words.txt,
-    /// contractions.tsv, units.txt, sentence-starters.txt, emoticons.txt. A missing file is an empty list.
+    /// contractions.tsv, contextual-contractions.tsv, plural-followers.txt, units.txt, sentence-starters.txt,
+    /// heading-breaks.txt, emoticons.txt. A missing file is an empty list.
     /// </summary>
     public static SegmentationRules Load(string language, SegmentationOptions options, IReadOnlyList<string> resourceDirectories)
     {
@@ -142,6 +173,47 @@ public sealed class SegmentationRules
         word.Length >= _contractionLengths.Min && word.Length <= _contractionLengths.Max
         && _contractions.TryGetValue(word, out ImmutableArray<int> pieces) ? pieces : default;
 
+    /// <summary>
+    /// The pieces of a word that is a contraction written without its apostrophe only in some contexts
+    /// («its a» → «it» «s» «a», but «its own» stays whole), given the words after it; or default.
+    /// </summary>
+    internal ImmutableArray<int> ContextualContractionPieces(ReadOnlySpan<char> word, ReadOnlySpan<char> next, ReadOnlySpan<char> afterNext)
+    {
+        if (!_contextualContractions.TryGetValue(word, out ContextualContraction? contraction) || next.IsEmpty)
+        {
+            return default;
+        }
+
+        if ((contraction.AnyLowerCaseWord && char.IsLower(next[0]))
+            || contraction.Followers.Contains(next)
+            || (contraction.TwoWordFollowers.TryGetValue(next, out string? second)
+                && afterNext.Equals(second, StringComparison.OrdinalIgnoreCase)))
+        {
+            return contraction.Pieces;
+        }
+
+        return default;
+    }
+
+    /// <summary>Whether <paramref name="word"/> is a contextual contraction (tested before looking at the words after it).</summary>
+    internal bool IsContextualContraction(ReadOnlySpan<char> word) =>
+        word.Length >= _contextualLengths.Min && word.Length <= _contextualLengths.Max && _contextualFirstLetters.Contains(word[0])
+        && _contextualContractions.ContainsKey(word);
+
+    private static ImmutableArray<int> PieceLengths(string[] pieces)
+    {
+        var lengths = ImmutableArray.CreateBuilder<int>(pieces.Length);
+        foreach (string piece in pieces)
+        {
+            lengths.Add(piece.Length);
+        }
+
+        return lengths.MoveToImmutable();
+    }
+
+    /// <summary>One row of contextual-contractions.tsv: the pieces and the words that must follow.</summary>
+    private sealed record ContextualContraction(ImmutableArray<int> Pieces, WordSet Followers, FrozenDictionary<string, string>.AlternateLookup<ReadOnlySpan<char>> TwoWordFollowers, bool AnyLowerCaseWord);
+
     private sealed class Lexicons
     {
         public List<(string Form, AbbreviationKind Kind)> Abbreviations { get; } = [];
@@ -162,7 +234,13 @@ public sealed class SegmentationRules
 
         public List<string> Emoticons { get; } = [];
 
+        public List<string> HeadingBreaks { get; } = [];
+
         public Dictionary<string, ImmutableArray<int>> Contractions { get; } = new(StringComparer.OrdinalIgnoreCase);
+
+        public Dictionary<string, ContextualContraction> ContextualContractions { get; } = new(StringComparer.Ordinal);
+
+        public List<string> PluralFollowers { get; } = [];
 
         public void Read(string dir)
         {
@@ -187,6 +265,7 @@ public sealed class SegmentationRules
             Units.AddRange(Lines(dir, "units.txt"));
             SentenceStarters.AddRange(Lines(dir, "sentence-starters.txt"));
             Emoticons.AddRange(Lines(dir, "emoticons.txt"));
+            HeadingBreaks.AddRange(Lines(dir, "heading-breaks.txt"));
 
             foreach (string[] row in Rows(dir, "contractions.tsv"))
             {
@@ -197,14 +276,44 @@ public sealed class SegmentationRules
                     throw new FormatException($"{dir}/contractions.tsv: the pieces of '{row[0]}' do not spell it");
                 }
 
-                var lengths = ImmutableArray.CreateBuilder<int>(pieces.Length);
-                foreach (string piece in pieces)
+                Contractions[row[0]] = PieceLengths(pieces);
+            }
+
+            foreach (string[] row in Rows(dir, "contextual-contractions.tsv"))
+            {
+                // "its<TAB>it s<TAB>a an the not kind_of": the word (matched exactly), its pieces, the words after
+                // it that make it a contraction; «kind_of» is two words, «*» any word in lower case.
+                string[] pieces = row.Length < 3 ? [] : row[1].Split(' ', StringSplitOptions.RemoveEmptyEntries);
+                if (!string.Equals(string.Concat(pieces), row[0], StringComparison.Ordinal))
                 {
-                    lengths.Add(piece.Length);
+                    throw new FormatException($"{dir}/contextual-contractions.tsv: the pieces of '{row[0]}' do not spell it, or its followers are missing");
                 }
 
-                Contractions[row[0]] = lengths.MoveToImmutable();
+                var single = new List<string>();
+                var pairs = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+                bool any = false;
+                foreach (string follower in row[2].Split(' ', StringSplitOptions.RemoveEmptyEntries))
+                {
+                    int underscore = follower.IndexOf('_', StringComparison.Ordinal);
+                    if (follower == "*")
+                    {
+                        any = true;
+                    }
+                    else if (underscore > 0)
+                    {
+                        pairs[follower[..underscore]] = follower[(underscore + 1)..];
+                    }
+                    else
+                    {
+                        single.Add(follower);
+                    }
+                }
+
+                ContextualContractions[row[0]] = new ContextualContraction(
+                    PieceLengths(pieces), new WordSet(single, ignoreCase: true), pairs.ToFrozenDictionary(StringComparer.OrdinalIgnoreCase).GetAlternateLookup<ReadOnlySpan<char>>(), any);
             }
+
+            PluralFollowers.AddRange(Lines(dir, "plural-followers.txt"));
         }
 
         private static IEnumerable<string> Lines(string dir, string file)

@@ -8,8 +8,11 @@ namespace Sitrep.Segmentation;
 /// footnote marks and emoticons that follow it) unless a quotation closes and the text goes on in lower case
 /// («« Pourquoi ? » demande-t-il»); at an ellipsis before a capital; at an abbreviation whose period the
 /// tokenizer kept («U.S.») before a word that usually starts a sentence; at a semicolon where the language's
-/// treebanks do (French); and at a paragraph break. A single line break ends one unless the text is
-/// hard-wrapped (see <see cref="LineLayout"/>). Thread-safe: all state is local to a call.
+/// treebanks do (French); at a paragraph break. A single line break ends one unless the text is
+/// hard-wrapped (see <see cref="LineLayout"/>). Without punctuation, a sentence also ends after a heading
+/// written on the same line as the next sentence (a lower-case word, then a listed opener such as «Il»), and
+/// after a parenthesis that closes a source or caption before a sentence starter («(Reuters) The»).
+/// Thread-safe: all state is local to a call.
 /// </summary>
 internal sealed class SentenceSplitter(SegmentationRules rules)
 {
@@ -103,13 +106,58 @@ internal sealed class SentenceSplitter(SegmentationRules rules)
             }
         }
 
-        if (IsBreakBetween(text, tokens[i], tokens[i + 1], layout))
+        if (IsBreakBetween(text, tokens[i], tokens[i + 1], layout) || (!quoteOpen && (IsHeadingEnd(text, tokens, first, i) || IsSourceEnd(text, tokens, first, i))))
         {
             quoteOpen = false;
             return i;
         }
 
         return -1;
+    }
+
+    /// <summary>
+    /// A heading or caption written on the same line as the sentence after it: a word in lower case, then
+    /// with no punctuation a capitalised word that opens sentences and never names («… vasculaires Il a été»).
+    /// </summary>
+    private bool IsHeadingEnd(string text, ReadOnlySpan<Token> tokens, int first, int i)
+    {
+        if (rules.HeadingBreaks.Count == 0 || tokens[i].Kind != TokenKind.Word || tokens[i + 1].Kind != TokenKind.Word
+            || !char.IsUpper(text[tokens[i + 1].Span.Start]) || !char.IsLower(text[tokens[i].Span.End - 1]) || tokens[i + 1].Span.Start == tokens[i].Span.End
+            || !rules.HeadingBreaks.Contains(text.AsSpan(tokens[i + 1].Span.Start, tokens[i + 1].Span.Length)))
+        {
+            return false;
+        }
+
+        return !InsideParentheses(text, tokens, first, i + 1);
+    }
+
+    /// <summary>
+    /// A closing parenthesis with no full stop before it, then a word that usually starts a sentence: the
+    /// parenthesis closed a sentence or a caption («… said the minister (Reuters) The talks resumed»), except
+    /// a list mark («(a) The first point»).
+    /// </summary>
+    private bool IsSourceEnd(string text, ReadOnlySpan<Token> tokens, int first, int i)
+    {
+        if (tokens[i].Span.Length != 1 || text[tokens[i].Span.Start] != ')' || tokens[i + 1].Kind != TokenKind.Word
+            || tokens[i + 1].Span.Start == tokens[i].Span.End
+            || !rules.SentenceStarters.Contains(text.AsSpan(tokens[i + 1].Span.Start, tokens[i + 1].Span.Length)))
+        {
+            return false;
+        }
+
+        int open = i - 1;
+        while (open >= first && !(tokens[open].Span.Length == 1 && text[tokens[open].Span.Start] is '(' or ')'))
+        {
+            open--;
+        }
+
+        if (open < first || text[tokens[open].Span.Start] != '(')
+        {
+            return false;
+        }
+
+        // «(a)», «(1)», «(ii)» mark list items; a source or a caption has a longer name.
+        return i - open > 2 || tokens[open + 1].Span.Length > 3;
     }
 
     /// <summary>Whether a bracket opened since the sentence began is still open: «(bolus de 0,1 mg/kg ; perfusion …)».</summary>

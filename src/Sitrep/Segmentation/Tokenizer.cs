@@ -606,7 +606,7 @@ internal sealed class Tokenizer(SegmentationRules rules)
             if (apostrophe > 0 && IsLetter(text[start + apostrophe - 1]))
             {
                 int a = start + apostrophe;
-                if (rules.ContractionSuffixes.Contains(text.AsSpan(a, hostEnd - a)))
+                if (rules.ContractionSuffixes.Contains(text.AsSpan(a, hostEnd - a)) && !IsApostrophePlural(text, a, hostEnd, end))
                 {
                     cuts[count++] = a;
                     hostEnd = a;
@@ -624,6 +624,18 @@ internal sealed class Tokenizer(SegmentationRules rules)
         {
             tokens.Add(cuts[k], k == 0 ? end : cuts[k - 1], TokenKind.Word);
         }
+    }
+
+    /// <summary>«DM's are welcome»: an «'s» at the end of the word before a verb that neither a possessive nor «is» can precede.</summary>
+    private bool IsApostrophePlural(string text, int apostrophe, int hostEnd, int end)
+    {
+        if (hostEnd != end || end - apostrophe != 2 || text[apostrophe + 1] is not ('s' or 'S') || rules.PluralFollowers.Count == 0)
+        {
+            return false;
+        }
+
+        int nextEnd = NextWordEnd(text, end, out int nextStart);
+        return rules.PluralFollowers.Contains(text.AsSpan(nextStart, nextEnd - nextStart));
     }
 
     /// <summary>Where a clitic at the end of [start, end) begins («-il», «-t-il»), or -1.</summary>
@@ -654,6 +666,14 @@ internal sealed class Tokenizer(SegmentationRules rules)
         }
 
         ImmutableArray<int> pieces = rules.ContractionPieces(text.AsSpan(start, end - start));
+        if (pieces.IsDefault && shape == Shape.Letter && rules.IsContextualContraction(text.AsSpan(start, end - start)))
+        {
+            int nextEnd = NextWordEnd(text, end, out int nextStart);
+            int afterEnd = NextWordEnd(text, nextEnd, out int afterStart);
+            pieces = rules.ContextualContractionPieces(
+                text.AsSpan(start, end - start), text.AsSpan(nextStart, nextEnd - nextStart), text.AsSpan(afterStart, afterEnd - afterStart));
+        }
+
         if (!pieces.IsDefault)
         {
             int at = start;
@@ -666,7 +686,8 @@ internal sealed class Tokenizer(SegmentationRules rules)
             return;
         }
 
-        if (_options.SplitHyphenatedWords && (shape & Shape.Hyphen) != 0 && (shape & (Shape.Period | Shape.At)) == 0)
+        if (_options.SplitHyphenatedWords && (shape & Shape.Hyphen) != 0 && (shape & (Shape.Period | Shape.At)) == 0
+            && !IsDayMonthYear(text.AsSpan(start, end - start)))
         {
             int pieceStart = start;
             int segmentStart = start;
@@ -693,6 +714,43 @@ internal sealed class Tokenizer(SegmentationRules rules)
         }
 
         Piece(text, start, end, tokens);
+    }
+
+    /// <summary>A date written day-month-year with the month in letters: «01-Feb-02», «7-Mar-2004».</summary>
+    private static bool IsDayMonthYear(ReadOnlySpan<char> word)
+    {
+        int first = word.IndexOf('-');
+        int second = word.LastIndexOf('-');
+        if (first is < 1 or > 2 || second - first != 4 || word.Length - second - 1 is not (2 or 4))
+        {
+            return false;
+        }
+
+        return !word[..first].ContainsAnyExceptInRange('0', '9') && !word[(second + 1)..].ContainsAnyExceptInRange('0', '9')
+            && char.IsAsciiLetterUpper(word[first + 1]) && char.IsAsciiLetterLower(word[first + 2]) && char.IsAsciiLetterLower(word[first + 3]);
+    }
+
+    /// <summary>The end of the word of letters after the spaces at <paramref name="i"/> on the same line (empty when none follows).</summary>
+    private static int NextWordEnd(string text, int i, out int wordStart)
+    {
+        int k = i;
+        while (k < text.Length && text[k] is ' ' or '\t')
+        {
+            k++;
+        }
+
+        wordStart = k;
+        if (k == i)
+        {
+            return k;
+        }
+
+        while (k < text.Length && IsLetter(text[k]))
+        {
+            k++;
+        }
+
+        return k;
     }
 
     /// <summary>
@@ -801,6 +859,11 @@ internal sealed class Tokenizer(SegmentationRules rules)
             return Word(text, i + 1, i, tokens); // a signed number: «-0,8», «+14»
         }
 
+        if (c == '+' && IsDigit(next) && afterSpace && IsPhonePrefix(text, i + 1))
+        {
+            return Word(text, i + 1, i, tokens); // an international phone number keeps its plus: «+1 212-555-0100», «+4550981306»
+        }
+
         if (c is '#' or '@' && IsLetter(next) && afterSpace)
         {
             int end = ScanWord(text, i + 1, out _);
@@ -823,6 +886,12 @@ internal sealed class Tokenizer(SegmentationRules rules)
                     }
                 }
             }
+        }
+
+        if (c == '\'' && afterSpace && IsDigit(next) && IsDigit(At(text, i + 2)) && !IsWordChar(At(text, i + 3)) && At(text, i + 3) != '\'')
+        {
+            tokens.Add(i, i + 3, TokenKind.Number); // a year cut to two digits: «the class of '67»
+            return i + 3;
         }
 
         if (c == '°' && next is 'C' or 'F' && !IsLetter(At(text, i + 2)))
@@ -859,8 +928,36 @@ internal sealed class Tokenizer(SegmentationRules rules)
             }
         }
 
+        if (c is '-' or '=')
+        {
+            // A rule drawn with both marks is one token: «----==», «=---».
+            int k = j;
+            while (k < text.Length && text[k] is '-' or '=')
+            {
+                k++;
+            }
+
+            if (k > j && k - i >= 3)
+            {
+                j = k;
+            }
+        }
+
         tokens.Add(i, j, IsSymbol(c) ? TokenKind.Symbol : TokenKind.Punctuation);
         return j;
+    }
+
+    /// <summary>Digits after a «+» that make a phone number: a country code of one to three digits before a space and more digits, or seven digits or more.</summary>
+    private static bool IsPhonePrefix(string text, int i)
+    {
+        int k = i;
+        while (k < text.Length && IsDigit(text[k]))
+        {
+            k++;
+        }
+
+        return k - i >= 7 ? !IsWordChar(At(text, k)) && At(text, k) is not ('.' or ',')
+            : k - i <= 3 && At(text, k) == ' ' && IsDigit(At(text, k + 1));
     }
 
     private static bool IsSymbol(char c) => c switch

@@ -13,15 +13,15 @@ public sealed class SegmentationCorpusTests(ITestOutputHelper output)
 {
     /// <summary>Dev files: the rules were tuned on these; the floors guard against regressions.</summary>
     [Theory]
-    [InlineData("fr_sequoia-ud-dev", "fr", 99.7, 3.5)]
+    [InlineData("fr_sequoia-ud-dev", "fr", 99.7, 2.0)]
     [InlineData("fr_gsd-ud-dev", "fr", 99.8, 1.5)]
-    [InlineData("en_ewt-ud-dev", "en", 99.3, 2.5)]
+    [InlineData("en_ewt-ud-dev", "en", 99.5, 2.5)]
     public void Dev_file_scores_stay_above_their_floors(string file, string language, double minTokenF1, double maxPointsBelowCeiling) =>
         Check(file, language, minTokenF1, maxPointsBelowCeiling);
 
     /// <summary>
     /// Test files, measured once the rules were settled. Token F1 must reach the 99.5 % target; EWT web text
-    /// stays below it for want of spelling correction («its» for «it's», «McDonalds»), see the segmentation report.
+    /// stays just below it (99.48) for want of spelling correction («McDonalds», «cats name»), see docs/QUALITY.md.
     /// The 98 % sentence target lies above what any punctuation-based splitter can reach on these files
     /// (the ceiling: headings and list items joined to the next sentence by a space), so sentence F1 is held
     /// to within a few points of that ceiling instead.
@@ -29,7 +29,7 @@ public sealed class SegmentationCorpusTests(ITestOutputHelper output)
     [Theory]
     [InlineData("fr_sequoia-ud-test", "fr", 99.5, 3.0)]
     [InlineData("fr_gsd-ud-test", "fr", 99.5, 3.0)]
-    [InlineData("en_ewt-ud-test", "en", 99.2, 3.0)]
+    [InlineData("en_ewt-ud-test", "en", 99.4, 3.0)]
     public void Test_file_scores_meet_the_targets(string file, string language, double minTokenF1, double maxPointsBelowCeiling) =>
         Check(file, language, minTokenF1, maxPointsBelowCeiling);
 
