@@ -120,6 +120,19 @@ public static class EntityRoles
             return;
         }
 
+        // An honorific alone («M.», «Mme», «Dr.») is a form of address, not a role.
+        bool word = false;
+        for (int t = range.Start; t < range.End && !word; t++)
+        {
+            ReadOnlySpan<char> token = document.Slice(document.Tokens[t].Span);
+            word = token.Length >= 4 && token[^1] != '.' && char.IsLetter(token[0]);
+        }
+
+        if (!word)
+        {
+            return;
+        }
+
         var span = TextSpan.FromBounds(document.Tokens[range.Start].Span.Start, document.Tokens[range.End - 1].Span.End);
         string role = document[span];
         if (!roles.Contains(role, StringComparer.Ordinal))
