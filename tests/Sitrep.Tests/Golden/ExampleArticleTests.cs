@@ -1,5 +1,6 @@
 using Sitrep.Articles;
 using Sitrep.Documents;
+using Sitrep.Mentions.Entities;
 using Sitrep.Pipeline;
 using Sitrep.Segmentation;
 
@@ -44,5 +45,34 @@ public sealed class ExampleArticleTests
         // No apostrophe inside a token: every elided article or pronoun ends its own token.
         Assert.DoesNotContain(tokens, t => t.IndexOf('\'', StringComparison.Ordinal) is int i && i >= 0 && i < t.Length - 1);
         Invariants.DocumentInvariants.Check(document);
+    }
+
+    /// <summary>Issue 3's "done when": the article's people and places come out as entities, with their spans.</summary>
+    [Fact]
+    public void Example_article_people_and_places_are_entities_with_exact_spans()
+    {
+        Document document = Extract();
+        foreach (Entity entity in document.Entities)
+        {
+            Assert.All(entity.Mentions, m => Assert.Equal(m.Span, document.Tokens[m.FirstToken].Span with { Length = m.Span.Length }));
+        }
+
+        void Has(string name, string type, int mentions)
+        {
+            Entity entity = Assert.Single(document.Entities, e => e.Name == name);
+            Assert.Equal(type, entity.Type);
+            Assert.Equal(mentions, entity.Mentions.Length);
+            Assert.All(entity.Mentions, m => Assert.EndsWith(document[m.Span], name, StringComparison.Ordinal));
+        }
+
+        Has("Volodymyr Zelenskiy", "PER", 1);
+        Has("Vladimir Poutine", "PER", 2);
+        Has("Volodymyr Lyamzin", "PER", 1);
+        foreach (string place in new[] { "Kiev", "Tchernihiv", "Kharkiv", "Mariupol", "Moscou", "Donbas", "Russie" })
+        {
+            Has(place, "LOC", 1);
+        }
+
+        Assert.Contains("président ukrainien", Assert.Single(document.Entities, e => e.Name == "Volodymyr Zelenskiy").Roles);
     }
 }

@@ -19,39 +19,46 @@ public sealed class LinearModel
     private readonly float[] _weights;
 
     public LinearModel(ImmutableArray<string> labels, IReadOnlyList<(ulong Key, float[] Weights)> rows)
+        : this(labels, [.. rows.Select(r => r.Key)], Flatten(labels.Length, rows))
     {
-        ArgumentNullException.ThrowIfNull(rows);
-        if (labels.IsDefaultOrEmpty)
+    }
+
+    /// <summary>A model from feature keys and their weights, <paramref name="weights"/> holding one row of label weights per key.</summary>
+    public LinearModel(ImmutableArray<string> labels, ulong[] keys, float[] weights)
+    {
+        ArgumentNullException.ThrowIfNull(keys);
+        ArgumentNullException.ThrowIfNull(weights);
+        if (labels.IsDefaultOrEmpty || weights.Length != keys.Length * labels.Length)
         {
-            throw new ArgumentException("a model needs at least one label", nameof(labels));
+            throw new ArgumentException($"a model needs labels and {keys.Length} × {labels.Length} weights");
         }
 
         Labels = labels;
         int vector = Vector<float>.Count;
         Stride = (labels.Length + vector - 1) / vector * vector;
-        int capacity = (int)BitOperations.RoundUpToPowerOf2((uint)Math.Max(16, rows.Count * 2));
+        int capacity = (int)BitOperations.RoundUpToPowerOf2((uint)Math.Max(16, keys.Length * 2));
         _slots = new Slot[capacity];
         _mask = capacity - 1;
-        _weights = new float[rows.Count * Stride];
-        for (int r = 0; r < rows.Count; r++)
+        _weights = new float[keys.Length * Stride];
+        for (int r = 0; r < keys.Length; r++)
         {
-            (ulong key, float[] weights) = rows[r];
+            ulong key = keys[r];
             int slot = (int)key & _mask;
             while (_slots[slot].Key != 0)
             {
                 if (_slots[slot].Key == key)
                 {
-                    throw new ArgumentException($"feature key {key:x16} appears twice", nameof(rows));
+                    throw new ArgumentException($"feature key {key:x16} appears twice", nameof(keys));
                 }
 
                 slot = (slot + 1) & _mask;
             }
 
             _slots[slot] = new Slot(key, r);
-            weights.AsSpan(0, labels.Length).CopyTo(_weights.AsSpan(r * Stride));
+            weights.AsSpan(r * labels.Length, labels.Length).CopyTo(_weights.AsSpan(r * Stride));
         }
 
-        FeatureCount = rows.Count;
+        FeatureCount = keys.Length;
     }
 
     public ImmutableArray<string> Labels { get; }
@@ -187,11 +194,16 @@ public sealed class LinearModel
         }
 
         int rowCount = reader.ReadInt32();
-        var rows = new List<(ulong, float[])>(rowCount);
+        if (rowCount < 0)
+        {
+            throw new InvalidDataException($"negative feature count {rowCount}");
+        }
+
+        var keys = new ulong[rowCount];
+        var weights = new float[rowCount * labelCount];
         for (int r = 0; r < rowCount; r++)
         {
-            ulong key = reader.ReadUInt64();
-            var weights = new float[labelCount];
+            keys[r] = reader.ReadUInt64();
             int nonZero = reader.ReadByte();
             for (int i = 0; i < nonZero; i++)
             {
@@ -201,13 +213,23 @@ public sealed class LinearModel
                     throw new InvalidDataException($"feature row names label {label} of {labelCount}");
                 }
 
-                weights[label] = (float)reader.ReadHalf();
+                weights[(r * labelCount) + label] = (float)reader.ReadHalf();
             }
-
-            rows.Add((key, weights));
         }
 
-        return new LinearModel(labels.MoveToImmutable(), rows);
+        return new LinearModel(labels.MoveToImmutable(), keys, weights);
+    }
+
+    private static float[] Flatten(int labels, IReadOnlyList<(ulong Key, float[] Weights)> rows)
+    {
+        ArgumentNullException.ThrowIfNull(rows);
+        var weights = new float[rows.Count * labels];
+        for (int r = 0; r < rows.Count; r++)
+        {
+            rows[r].Weights.AsSpan(0, labels).CopyTo(weights.AsSpan(r * labels));
+        }
+
+        return weights;
     }
 
     private readonly record struct Slot(ulong Key, int Row);
