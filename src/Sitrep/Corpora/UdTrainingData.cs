@@ -9,8 +9,6 @@ namespace Sitrep.Corpora;
 /// </summary>
 public static class UdTrainingData
 {
-    public static readonly ImmutableArray<string> GumShipGenres = ["academic", "bio", "court", "interview", "news", "speech", "textbook", "voyage"];
-
     /// <summary>Paths of the training files of <paramref name="language"/>, relative to nothing (full paths under <paramref name="corpora"/>).</summary>
     public static ImmutableArray<string> Files(string corpora, string language)
     {
@@ -19,7 +17,7 @@ public static class UdTrainingData
         return language switch
         {
             "fr" => [Path.Combine(ud, "fr_sequoia-ud-train.conllu"), Path.Combine(ud, "fr_gsd-ud-dev.conllu")],
-            "en" => [Path.Combine(ud, "en_ewt-ud-dev.conllu"), .. GumFiles(Path.Combine(ud, "en_gum"))],
+            "en" => [Path.Combine(ud, "en_ewt-ud-dev.conllu"), .. GumCorpus.ShipDocuments(corpora)],
             _ => [],
         };
     }
@@ -31,48 +29,4 @@ public static class UdTrainingData
         "en" => ["ud/en_ewt-ud-test.conllu"],
         _ => [],
     };
-
-    private static IEnumerable<string> GumFiles(string folder)
-    {
-        if (!Directory.Exists(folder))
-        {
-            yield break;
-        }
-
-        HashSet<string> test = GumTestDocuments(Path.Combine(folder, "splits.md"));
-        foreach (string file in Directory.EnumerateFiles(folder, "GUM_*.conllu").Order(StringComparer.Ordinal))
-        {
-            string name = Path.GetFileNameWithoutExtension(file);
-            string genre = name.Split('_')[1];
-            if (GumShipGenres.Contains(genre) && !test.Contains(name))
-            {
-                yield return file;
-            }
-        }
-    }
-
-    /// <summary>The documents listed under «## test» in GUM's splits.md.</summary>
-    private static HashSet<string> GumTestDocuments(string splits)
-    {
-        var test = new HashSet<string>(StringComparer.Ordinal);
-        if (!File.Exists(splits))
-        {
-            return test;
-        }
-
-        bool inTest = false;
-        foreach (string line in File.ReadLines(splits))
-        {
-            if (line.StartsWith("## ", StringComparison.Ordinal))
-            {
-                inTest = line.Trim() == "## test";
-            }
-            else if (inTest && line.TrimStart().StartsWith("* ", StringComparison.Ordinal))
-            {
-                test.Add(line.Trim()[2..].Trim());
-            }
-        }
-
-        return test;
-    }
 }

@@ -260,7 +260,7 @@ public sealed class ClusterTests
     public void GUM_test_documents_are_left_out_of_the_English_text()
     {
         string corpora = TestPaths.RequireCorpora();
-        HashSet<string> test = ClusterTrainingData.TestDocuments(Path.Combine(corpora, "ud", "en_gum"));
+        HashSet<string> test = Sitrep.Corpora.GumCorpus.TestDocuments(Path.Combine(corpora, "ud", "en_gum"));
 
         Assert.Contains("GUM_news_nasa", test);
         Assert.DoesNotContain("GUM_news_iodine", test); // a dev document: dev splits are ours to use

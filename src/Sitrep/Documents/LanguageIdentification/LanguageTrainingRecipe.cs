@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using Sitrep.Corpora;
 
 namespace Sitrep.Documents.LanguageIdentification;
 
@@ -29,7 +30,6 @@ public sealed record LanguageTrainingRecipe(
     string? RequiredLetters = null)
 {
     /// <summary>GUM genres whose texts may train a shipped model (corpora README).</summary>
-    private static readonly string[] GumShipGenres = ["academic", "bio", "court", "interview", "news", "speech", "textbook", "voyage"];
 
     private const string RussianAlphabet = "абвгдеёжзийклмнопрстуфхцчшщъыьэюя";
     private const string UkrainianAlphabet = "абвгґдеєжзиіїйклмнопрстуфхцчшщьюя";
@@ -45,7 +45,7 @@ public sealed record LanguageTrainingRecipe(
             ["ud/fr_sequoia-ud-train.conllu", "ud/fr_sequoia-ud-dev.conllu", "ud/fr_gsd-ud-dev.conllu"],
             ["ner/wikiann/fr/train"], false, []),
         new("en", LanguageClassRole.Language,
-            ["ud/en_ewt-ud-dev.conllu", .. GumShipGenres.Select(g => $"ud/en_gum/GUM_{g}_*.conllu")],
+            ["ud/en_ewt-ud-dev.conllu", .. GumCorpus.ShipGenres.Select(g => $"ud/en_gum/GUM_{g}_*.conllu")],
             ["ner/conll2003-en/eng.train", "ner/wikiann/en/train"], false, []),
         Names("de", LanguageClassRole.Language, ["DE", "AT"]),
         // Catalan, Galician and Basque place names are not Spanish: their regions are left out (Valencia

@@ -21,7 +21,6 @@ public sealed record ClusterTextSource(string Name, string Licence, Func<string,
 public static class ClusterTrainingData
 {
     /// <summary>GUM genres whose texts may train a shipped model (corpora README).</summary>
-    private static readonly string[] GumShipGenres = ["academic", "bio", "court", "interview", "news", "speech", "textbook", "voyage"];
 
     /// <summary>The share of <c>europeana-fr</c> part 1 (in lines, from the top) that trains; the rest is NER dev.</summary>
     public const double EuropeanaTrainShare = 0.8;
@@ -32,7 +31,7 @@ public static class ClusterTrainingData
         "en" =>
         [
             Conllu("ud/en_ewt-ud-dev.conllu", "CC BY-SA 4.0"),
-            .. GumShipGenres.Select(g => Conllu($"ud/en_gum/GUM_{g}_*.conllu", "CC BY 4.0 annotations, per-genre text licence (ship genre); test documents of splits.md left out")),
+            .. GumCorpus.ShipGenres.Select(g => Conllu($"ud/en_gum/GUM_{g}_*.conllu", "CC BY 4.0 annotations, per-genre text licence (ship genre); test documents of splits.md left out")),
             Columns("ner/conll2003-en/eng.train", "research use (ship per the corpora README)", ' ', null),
             Columns("ner/wikiann/en/train", "Wikipedia-derived", '\t', "en:"),
             Columns("ner/wikigold-en/wikigold.conll.txt", "CC BY 4.0", ' ', null),
@@ -130,39 +129,9 @@ public static class ClusterTrainingData
             return [full];
         }
 
-        HashSet<string> test = TestDocuments(directory);
+        HashSet<string> test = GumCorpus.TestDocuments(directory);
         string[] files = Directory.GetFiles(directory, name).Where(f => !test.Contains(Path.GetFileNameWithoutExtension(f))).ToArray();
         Array.Sort(files, StringComparer.Ordinal);
         return files;
-    }
-
-    /// <summary>
-    /// The documents a folder's <c>splits.md</c> lists under a «## test…» heading (GUM: «  * GUM_news_…»), so
-    /// that no test document's text reaches a model even when its genre may train one.
-    /// </summary>
-    public static HashSet<string> TestDocuments(string directory)
-    {
-        var test = new HashSet<string>(StringComparer.Ordinal);
-        string splits = Path.Combine(directory, "splits.md");
-        if (!File.Exists(splits))
-        {
-            return test;
-        }
-
-        bool inTest = false;
-        foreach (string line in File.ReadLines(splits))
-        {
-            ReadOnlySpan<char> text = line.AsSpan().Trim();
-            if (text.StartsWith("##", StringComparison.Ordinal))
-            {
-                inTest = text[2..].Trim().StartsWith("test", StringComparison.OrdinalIgnoreCase);
-            }
-            else if (inTest && text.StartsWith("* ", StringComparison.Ordinal))
-            {
-                test.Add(text[2..].Trim().ToString());
-            }
-        }
-
-        return test;
     }
 }

@@ -128,21 +128,21 @@ public sealed class EntityFeatures(IWordClusterSource? clusters, EntityLexicons 
 
         if (Clusters is not null)
         {
-            AddCluster(features, 70, f, i, 4);
-            AddCluster(features, 71, f, i, 6);
-            AddCluster(features, 72, f, i, 10);
-            AddCluster(features, 73, f, i, 20);
-            AddCluster(features, 74, f, i, 64);
+            f.AddClusterFeature(features, 70, i, 4);
+            f.AddClusterFeature(features, 71, i, 6);
+            f.AddClusterFeature(features, 72, i, 10);
+            f.AddClusterFeature(features, 73, i, 20);
+            f.AddClusterFeature(features, 74, i, 64);
             if (i > 0)
             {
-                AddCluster(features, 75, f, i - 1, 6);
-                AddCluster(features, 76, f, i - 1, 64);
+                f.AddClusterFeature(features, 75, i - 1, 6);
+                f.AddClusterFeature(features, 76, i - 1, 64);
             }
 
             if (i + 1 < n)
             {
-                AddCluster(features, 77, f, i + 1, 6);
-                AddCluster(features, 78, f, i + 1, 64);
+                f.AddClusterFeature(features, 77, i + 1, 6);
+                f.AddClusterFeature(features, 78, i + 1, 64);
             }
         }
     }
@@ -160,15 +160,6 @@ public sealed class EntityFeatures(IWordClusterSource? clusters, EntityLexicons 
         if (flags != 0)
         {
             features.Add(FeatureKey.Of(template + 1, (ulong)code, flags));
-        }
-    }
-
-    private static void AddCluster(List<ulong> features, int template, TokenFacts f, int i, int bits)
-    {
-        ulong path = f.ClusterPrefix(i, bits);
-        if (path != 0)
-        {
-            features.Add(FeatureKey.Of(template, path));
         }
     }
 }

@@ -71,30 +71,21 @@ public sealed class PosFeatures(IWordClusterSource? clusters) : ISequenceFeature
 
         if (Clusters is not null)
         {
-            AddCluster(features, 25, f, i, 4);
-            AddCluster(features, 26, f, i, 6);
-            AddCluster(features, 27, f, i, 10);
-            AddCluster(features, 28, f, i, 64);
+            f.AddClusterFeature(features, 25, i, 4);
+            f.AddClusterFeature(features, 26, i, 6);
+            f.AddClusterFeature(features, 27, i, 10);
+            f.AddClusterFeature(features, 28, i, 64);
             if (i + 1 < n)
             {
-                AddCluster(features, 29, f, i + 1, 4);
-                AddCluster(features, 30, f, i + 1, 8);
+                f.AddClusterFeature(features, 29, i + 1, 4);
+                f.AddClusterFeature(features, 30, i + 1, 8);
             }
 
             if (i > 0)
             {
-                AddCluster(features, 31, f, i - 1, 4);
-                AddCluster(features, 32, f, i - 1, 8);
+                f.AddClusterFeature(features, 31, i - 1, 4);
+                f.AddClusterFeature(features, 32, i - 1, 8);
             }
-        }
-    }
-
-    private static void AddCluster(List<ulong> features, int template, TokenFacts f, int i, int bits)
-    {
-        ulong path = f.ClusterPrefix(i, bits);
-        if (path != 0)
-        {
-            features.Add(FeatureKey.Of(template, path));
         }
     }
 }

@@ -104,6 +104,17 @@ public sealed class TokenFacts
         return (prefix << 7) | (uint)n | 0x8000_0000_0000_0000;
     }
 
+    /// <summary>Adds the feature «cluster path of token <paramref name="i"/> cut to <paramref name="bits"/> bits», when the token has a cluster.</summary>
+    public void AddClusterFeature(List<ulong> features, int template, int i, int bits)
+    {
+        ArgumentNullException.ThrowIfNull(features);
+        ulong path = ClusterPrefix(i, bits);
+        if (path != 0)
+        {
+            features.Add(FeatureKey.Of(template, path));
+        }
+    }
+
     private static TokenFlags FlagsOf(ReadOnlySpan<char> word)
     {
         TokenFlags flags = TokenFlags.None;
