@@ -9,11 +9,17 @@ internal static class EmbeddedModels
     public static Stream? OpenGzip(string file)
     {
         Stream? stream = typeof(EmbeddedModels).Assembly.GetManifestResourceStream("Sitrep.Models." + file);
-        return stream is null ? null : new GZipStream(stream, CompressionMode.Decompress);
+        return stream is null ? null : Decompress(stream);
     }
 
     /// <summary>Reads a gzip file from disk (a model just trained, before it is committed).</summary>
-    public static Stream OpenGzipFile(string path) => new GZipStream(File.OpenRead(path), CompressionMode.Decompress);
+    public static Stream OpenGzipFile(string path) => Decompress(File.OpenRead(path));
+
+    /// <summary>
+    /// Buffered, because model readers take a few bytes at a time (<see cref="BinaryReader"/>) and each read
+    /// of a bare <see cref="GZipStream"/> costs a call into zlib.
+    /// </summary>
+    private static BufferedStream Decompress(Stream compressed) => new(new GZipStream(compressed, CompressionMode.Decompress), 1 << 16);
 
     /// <summary>Writes a gzip file deterministically (no timestamps in the gzip header).</summary>
     public static void WriteGzipFile(string path, Action<Stream> write)
