@@ -2,6 +2,7 @@ using BenchmarkDotNet.Attributes;
 using Sitrep.Documents;
 using Sitrep.Segmentation;
 using Sitrep.Tagging.Entities;
+using Sitrep.Tagging.Lemmas;
 using Sitrep.Tagging.PartOfSpeech;
 
 namespace Sitrep.Benchmarks;
@@ -20,6 +21,8 @@ public class TaggingBenchmarks
     private int[] _numbers = [];
     private PosTagger _pos = null!;
     private EntityTagger _entities = null!;
+    private Lemmatizer _lemmas = null!;
+    private string[][] _posTags = [];
 
     [Params("fr", "en")]
     public string Language { get; set; } = "fr";
@@ -35,6 +38,13 @@ public class TaggingBenchmarks
         _numbers = new int[longest];
         _pos = PosTagger.For(Language)!;
         _entities = EntityTagger.For(Language)!;
+        _lemmas = Lemmatizer.For(Language)!;
+        _posTags = [.. _sentences.Select(sentence =>
+        {
+            var tags = new int[sentence.Length];
+            _pos.Tag(_text, sentence, tags);
+            return tags.Select(t => _pos.Labels[t]).ToArray();
+        })];
         Console.WriteLine($"// {Language}: {segmented.Tokens.Length:N0} tokens in {_sentences.Length:N0} sentences");
     }
 
@@ -66,6 +76,23 @@ public class TaggingBenchmarks
             }
 
             sum += _entities.Tag(_text, sentence, _numbers.AsSpan(0, sentence.Length)).Length;
+        }
+
+        return sum;
+    }
+
+    /// <summary>Lemmas of every token, given its part of speech (what the tagging stage does after tagging).</summary>
+    [Benchmark]
+    public int Lemmas()
+    {
+        int sum = 0;
+        for (int s = 0; s < _sentences.Length; s++)
+        {
+            TextSpan[] sentence = _sentences[s];
+            for (int i = 0; i < sentence.Length; i++)
+            {
+                sum += _lemmas.Lemmatize(_text.AsSpan(sentence[i].Start, sentence[i].Length), _posTags[s][i]).Length;
+            }
         }
 
         return sum;
