@@ -18,7 +18,7 @@ internal static class EvalLangidCommand
             AllowMultipleArgumentsPerToken = true,
         };
         var minChars = new Option<int>("--min-chars") { Description = "Leave out sentences shorter than this.", DefaultValueFactory = _ => LanguageIdEvaluator.DefaultMinChars };
-        var corpora = new Option<string?>("--corpora") { Description = "The corpora folder (default: ../shared/corpora, or $SITREP_CORPORA)." };
+        var corpora = CorporaOption.Create();
         var model = new Option<string?>("--model") { Description = "A model file to measure instead of the embedded one (e.g. a freshly trained models/langid.bin.gz)." };
         var showErrors = new Option<bool>("--show-errors") { Description = "Also print every misidentified sentence with its guess." };
         var command = new Command("langid", "Measure language identification on UD test sentences.") { data, minChars, corpora, model, showErrors };

@@ -18,7 +18,7 @@ internal static class EvalLemmaCommand
             Description = "CoNLL-U files to measure instead of the defaults (fr: fr_sequoia-ud-test and fr_gsd-ud-test; en: en_ewt-ud-test).",
             AllowMultipleArgumentsPerToken = true,
         };
-        var corpora = new Option<string?>("--corpora") { Description = "The corpora folder (default: ../shared/corpora, or $SITREP_CORPORA)." };
+        var corpora = CorporaOption.Create();
         var model = new Option<string?>("--model") { Description = "A model file to measure instead of the embedded one (e.g. a freshly trained models/lemma-fr.tsv.gz)." };
         var showErrors = new Option<int>("--show-errors") { Description = "Also print the N most frequent errors of each file.", DefaultValueFactory = _ => 0 };
         var command = new Command("lemma", "Measure the lemmatizer on UD files, with gold part-of-speech tags.") { language, data, corpora, model, showErrors };

@@ -17,7 +17,7 @@ internal static class EvalNerCommand
     {
         var language = new Option<string>("--lang") { Description = "fr or en.", Required = true };
         var data = new Option<string[]>("--data") { Description = "Data sets (names under ner/ such as conll2003-en/eng.testa, europeana-fr/dev, or files); default: the language's evaluation sets.", AllowMultipleArgumentsPerToken = true };
-        var corpora = new Option<string?>("--corpora") { Description = "The corpora folder (default: ../shared/corpora, or $SITREP_CORPORA)." };
+        var corpora = CorporaOption.Create();
         var model = new Option<string?>("--model") { Description = "A model file to measure instead of the shipped one." };
         var system = new Option<string?>("--system") { Description = "Score this file instead of running Sitrep: token TAB gold TAB predicted lines (IOB2), a blank line after each sentence." };
         var export = new Option<string?>("--export") { Description = "Write the data sets (and the training sets) to this folder as token TAB tag files, for peer systems; measure nothing." };

@@ -14,7 +14,7 @@ internal static class EvalPosCommand
     {
         var language = new Option<string>("--lang") { Description = "fr or en.", Required = true };
         var data = new Option<string[]>("--data") { Description = "CoNLL-U files (default: the UD test files of the language), as paths or relative to the corpora folder.", AllowMultipleArgumentsPerToken = true };
-        var corpora = new Option<string?>("--corpora") { Description = "The corpora folder (default: ../shared/corpora, or $SITREP_CORPORA)." };
+        var corpora = CorporaOption.Create();
         var model = new Option<string?>("--model") { Description = "A model file to measure instead of the shipped one." };
         var showErrors = new Option<bool>("--show-errors") { Description = "Also print each wrong word in its context." };
         var command = new Command("pos", "Measure part-of-speech accuracy (UPOS) on UD files.") { language, data, corpora, model, showErrors };

@@ -3,7 +3,6 @@ using System.CommandLine;
 using System.Diagnostics;
 using System.Globalization;
 using System.Security.Cryptography;
-using Sitrep.Corpora;
 using Sitrep.Tagging.Clusters;
 
 namespace Sitrep.Cli.Commands;
@@ -16,7 +15,7 @@ internal static class TrainClustersCommand
         var language = new Option<string>("--lang") { Description = "fr or en.", Required = true };
         var clusters = new Option<int>("--clusters") { Description = "Active clusters C (leaves of the hierarchy).", DefaultValueFactory = _ => 512 };
         var minCount = new Option<int>("--min-count") { Description = "Words seen fewer times are not clustered.", DefaultValueFactory = _ => 2 };
-        var corpora = new Option<string?>("--corpora") { Description = "The corpora folder (default: ../shared/corpora, or $SITREP_CORPORA)." };
+        var corpora = CorporaOption.Create();
         var output = new Option<string?>("--output") { Description = "Where to write the model (default: models/clusters-<lang>.tsv.gz)." };
         var command = new Command("clusters", "Induce Brown word clusters (features of the taggers).") { language, clusters, minCount, corpora, output };
         command.SetAction(parse => Run(parse.GetValue(language)!, parse.GetValue(clusters), parse.GetValue(minCount), parse.GetValue(corpora), parse.GetValue(output)));
@@ -36,14 +35,9 @@ internal static class TrainClustersCommand
             return CliExit.Fail("--clusters must be at least 2 and --min-count at least 1");
         }
 
-        string corpora;
-        try
+        if (CorporaOption.Require(corporaOption) is not string corpora)
         {
-            corpora = corporaOption ?? CorporaLocator.Require();
-        }
-        catch (DirectoryNotFoundException e)
-        {
-            return CliExit.Fail(e.Message);
+            return CliExit.Failure;
         }
 
         output ??= $"models/clusters-{language}.tsv.gz";

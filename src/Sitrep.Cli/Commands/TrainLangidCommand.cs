@@ -2,7 +2,6 @@ using System.CommandLine;
 using System.Diagnostics;
 using System.Globalization;
 using System.Security.Cryptography;
-using Sitrep.Corpora;
 using Sitrep.Documents.LanguageIdentification;
 
 namespace Sitrep.Cli.Commands;
@@ -12,7 +11,7 @@ internal static class TrainLangidCommand
 {
     public static Command Create()
     {
-        var corpora = new Option<string?>("--corpora") { Description = "The corpora folder (default: ../shared/corpora, or $SITREP_CORPORA)." };
+        var corpora = CorporaOption.Create();
         var output = new Option<string>("--output") { Description = "Where to write the model.", DefaultValueFactory = _ => "models/langid.bin.gz" };
         var command = new Command("langid", "Train the character n-gram language identifier.") { corpora, output };
         command.SetAction(parse => Run(parse.GetValue(corpora), parse.GetValue(output)!));
@@ -21,19 +20,9 @@ internal static class TrainLangidCommand
 
     private static int Run(string? corporaOption, string output)
     {
-        string corpora;
-        try
+        if (CorporaOption.Require(corporaOption) is not string corpora)
         {
-            corpora = corporaOption ?? CorporaLocator.Require();
-        }
-        catch (DirectoryNotFoundException e)
-        {
-            return CliExit.Fail(e.Message);
-        }
-
-        if (!Directory.Exists(corpora))
-        {
-            return CliExit.Fail($"{corpora}: corpora folder not found");
+            return CliExit.Failure;
         }
 
         var clock = Stopwatch.StartNew();

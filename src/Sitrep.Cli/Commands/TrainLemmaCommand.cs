@@ -14,7 +14,7 @@ internal static class TrainLemmaCommand
     {
         var language = new Option<string>("--lang") { Description = "fr or en.", Required = true };
         language.AcceptOnlyFromAmong("fr", "en");
-        var corpora = new Option<string?>("--corpora") { Description = "The corpora folder (default: ../shared/corpora, or $SITREP_CORPORA)." };
+        var corpora = CorporaOption.Create();
         var output = new Option<string?>("--output") { Description = "Where to write the model (default: models/lemma-<lang>.tsv.gz)." };
         var noDev = new Option<bool>("--no-dev") { Description = "French: leave fr_sequoia-ud-dev out of training (to measure on it)." };
         var command = new Command("lemma", "Train the lemmatizer (lexicon + suffix edit scripts) from UD lemmas.") { language, corpora, output, noDev };
@@ -24,19 +24,9 @@ internal static class TrainLemmaCommand
 
     private static int Run(string language, string? corporaOption, string? outputOption, bool noDev)
     {
-        string corpora;
-        try
+        if (CorporaOption.Require(corporaOption) is not string corpora)
         {
-            corpora = corporaOption ?? CorporaLocator.Require();
-        }
-        catch (DirectoryNotFoundException e)
-        {
-            return CliExit.Fail(e.Message);
-        }
-
-        if (!Directory.Exists(corpora))
-        {
-            return CliExit.Fail($"{corpora}: corpora folder not found");
+            return CliExit.Failure;
         }
 
         string output = outputOption ?? $"models/lemma-{language}.tsv.gz";

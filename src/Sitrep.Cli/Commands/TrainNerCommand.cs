@@ -14,7 +14,7 @@ internal static class TrainNerCommand
     public static Command Create()
     {
         var language = new Option<string>("--lang") { Description = "fr or en.", Required = true };
-        var corpora = new Option<string?>("--corpora") { Description = "The corpora folder (default: ../shared/corpora, or $SITREP_CORPORA)." };
+        var corpora = CorporaOption.Create();
         var output = new Option<string?>("--output") { Description = "Where to write the model (default: models/ner-<lang>.bin.gz)." };
         var epochs = new Option<int>("--epochs") { Description = "Passes over the training data.", DefaultValueFactory = _ => new EntityTrainingOptions().Epochs };
         var data = new Option<string[]>("--data") { Description = "Training data sets instead of the default ones (names under ner/, or files).", AllowMultipleArgumentsPerToken = true };
@@ -26,14 +26,9 @@ internal static class TrainNerCommand
 
     private static int Run(string language, string? corporaOption, string? output, int epochs, string[] data, bool usePos)
     {
-        string corpora;
-        try
+        if (CorporaOption.Require(corporaOption) is not string corpora)
         {
-            corpora = corporaOption ?? CorporaLocator.Require();
-        }
-        catch (DirectoryNotFoundException e)
-        {
-            return CliExit.Fail(e.Message);
+            return CliExit.Failure;
         }
 
         IReadOnlyList<string> names = data.Length > 0 ? data : NerDatasets.Training(language);

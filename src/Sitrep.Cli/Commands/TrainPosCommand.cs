@@ -13,7 +13,7 @@ internal static class TrainPosCommand
     public static Command Create()
     {
         var language = new Option<string>("--lang") { Description = "fr or en.", Required = true };
-        var corpora = new Option<string?>("--corpora") { Description = "The corpora folder (default: ../shared/corpora, or $SITREP_CORPORA)." };
+        var corpora = CorporaOption.Create();
         var output = new Option<string?>("--output") { Description = "Where to write the model (default: models/pos-<lang>.bin.gz)." };
         var epochs = new Option<int>("--epochs") { Description = "Passes over the training data.", DefaultValueFactory = _ => new PosTrainingOptions().Epochs };
         var data = new Option<string[]>("--data") { Description = "Training files instead of the default ones (CoNLL-U).", AllowMultipleArgumentsPerToken = true };
@@ -24,14 +24,9 @@ internal static class TrainPosCommand
 
     private static int Run(string language, string? corporaOption, string? output, int epochs, string[] data)
     {
-        string corpora;
-        try
+        if (CorporaOption.Require(corporaOption) is not string corpora)
         {
-            corpora = corporaOption ?? CorporaLocator.Require();
-        }
-        catch (DirectoryNotFoundException e)
-        {
-            return CliExit.Fail(e.Message);
+            return CliExit.Failure;
         }
 
         IReadOnlyList<string> files = data.Length > 0 ? data : UdTrainingData.Files(corpora, language);

@@ -31,7 +31,10 @@ public static class CorporaLocator
         return null;
     }
 
+    /// <summary>What to say when <see cref="Find"/> finds nothing: how to point Sitrep at the corpora.</summary>
+    public const string NotFoundMessage =
+        "corpora not found: put the shared folder beside the repository (../shared/corpora) or set " + EnvironmentVariable;
+
     /// <summary>The corpora folder, or an exception saying how to point Sitrep at it.</summary>
-    public static string Require() => Find() ?? throw new DirectoryNotFoundException(
-        $"corpora not found: put the shared folder beside the repository (../shared/corpora) or set {EnvironmentVariable}");
+    public static string Require() => Find() ?? throw new DirectoryNotFoundException(NotFoundMessage);
 }
