@@ -52,5 +52,17 @@ public sealed record Document
 
     public ReadOnlySpan<char> Slice(TextSpan span) => Text.AsSpan(span.Start, span.Length);
 
+    /// <summary>The spans of <see cref="Tokens"/>, for taggers that read spans (slice it with a sentence's token range).</summary>
+    public TextSpan[] TokenSpans()
+    {
+        var spans = new TextSpan[Tokens.Length];
+        for (int i = 0; i < spans.Length; i++)
+        {
+            spans[i] = Tokens[i].Span;
+        }
+
+        return spans;
+    }
+
     public ReadOnlySpan<Token> TokensOf(Sentence sentence) => Tokens.AsSpan().Slice(sentence.FirstToken, sentence.TokenCount);
 }

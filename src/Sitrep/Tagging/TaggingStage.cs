@@ -1,4 +1,3 @@
-using System.Buffers;
 using System.Collections.Immutable;
 using Sitrep.Documents;
 using Sitrep.Pipeline;
@@ -28,38 +27,17 @@ public sealed class TaggingStage(Func<string, PosTagger?> taggerFor, Func<string
 
         var tags = new string[document.Tokens.Length];
         Array.Fill(tags, "X");
-        int[] labels = ArrayPool<int>.Shared.Rent(256);
-        TextSpan[] spans = ArrayPool<TextSpan>.Shared.Rent(256);
-        try
+        TextSpan[] spans = document.TokenSpans();
+        var labels = new int[document.Tokens.Length];
+        foreach (Sentence sentence in document.Sentences)
         {
-            foreach (Sentence sentence in document.Sentences)
+            cancellationToken.ThrowIfCancellationRequested();
+            Span<int> sentenceLabels = labels.AsSpan(sentence.FirstToken, sentence.TokenCount);
+            tagger.Tag(document.Text, spans.AsSpan(sentence.FirstToken, sentence.TokenCount), sentenceLabels);
+            for (int i = 0; i < sentenceLabels.Length; i++)
             {
-                cancellationToken.ThrowIfCancellationRequested();
-                ReadOnlySpan<Token> tokens = document.TokensOf(sentence);
-                if (spans.Length < tokens.Length)
-                {
-                    ArrayPool<TextSpan>.Shared.Return(spans);
-                    ArrayPool<int>.Shared.Return(labels);
-                    spans = ArrayPool<TextSpan>.Shared.Rent(tokens.Length);
-                    labels = ArrayPool<int>.Shared.Rent(tokens.Length);
-                }
-
-                for (int i = 0; i < tokens.Length; i++)
-                {
-                    spans[i] = tokens[i].Span;
-                }
-
-                tagger.Tag(document.Text, spans.AsSpan(0, tokens.Length), labels.AsSpan(0, tokens.Length));
-                for (int i = 0; i < tokens.Length; i++)
-                {
-                    tags[sentence.FirstToken + i] = tagger.Labels[labels[i]];
-                }
+                tags[sentence.FirstToken + i] = tagger.Labels[sentenceLabels[i]];
             }
-        }
-        finally
-        {
-            ArrayPool<TextSpan>.Shared.Return(spans);
-            ArrayPool<int>.Shared.Return(labels);
         }
 
         Lemmatizer? lemmatizer = lemmatizerFor(document.Language);

@@ -1,4 +1,3 @@
-using System.Buffers;
 using System.Collections.Immutable;
 using Sitrep.Documents;
 using Sitrep.Pipeline;
@@ -27,36 +26,18 @@ public sealed class EntityRecognitionStage(Func<string, EntityTagger?> taggerFor
 
         var mentions = ImmutableArray.CreateBuilder<EntityMention>();
         int[] partsOfSpeech = document.PartsOfSpeech.IsDefaultOrEmpty ? [] : [.. document.PartsOfSpeech.Select(UniversalTags.Number)];
-        TextSpan[] spans = ArrayPool<TextSpan>.Shared.Rent(256);
-        try
+        TextSpan[] spans = document.TokenSpans();
+        for (int s = 0; s < document.Sentences.Length; s++)
         {
-            for (int s = 0; s < document.Sentences.Length; s++)
+            cancellationToken.ThrowIfCancellationRequested();
+            Sentence sentence = document.Sentences[s];
+            ReadOnlySpan<TextSpan> tokens = spans.AsSpan(sentence.FirstToken, sentence.TokenCount);
+            ReadOnlySpan<int> context = partsOfSpeech.Length == 0 ? default : partsOfSpeech.AsSpan(sentence.FirstToken, sentence.TokenCount);
+            foreach (EntityChunk chunk in tagger.Tag(document.Text, tokens, context))
             {
-                cancellationToken.ThrowIfCancellationRequested();
-                Sentence sentence = document.Sentences[s];
-                ReadOnlySpan<Token> tokens = document.TokensOf(sentence);
-                if (spans.Length < tokens.Length)
-                {
-                    ArrayPool<TextSpan>.Shared.Return(spans);
-                    spans = ArrayPool<TextSpan>.Shared.Rent(tokens.Length);
-                }
-
-                for (int i = 0; i < tokens.Length; i++)
-                {
-                    spans[i] = tokens[i].Span;
-                }
-
-                ReadOnlySpan<int> context = partsOfSpeech.Length == 0 ? default : partsOfSpeech.AsSpan(sentence.FirstToken, tokens.Length);
-                foreach (EntityChunk chunk in tagger.Tag(document.Text, spans.AsSpan(0, tokens.Length), context))
-                {
-                    var span = TextSpan.FromBounds(tokens[chunk.Start].Span.Start, tokens[chunk.End - 1].Span.End);
-                    mentions.Add(new EntityMention(span, chunk.Type, s, sentence.FirstToken + chunk.Start, chunk.End - chunk.Start));
-                }
+                var span = TextSpan.FromBounds(tokens[chunk.Start].Start, tokens[chunk.End - 1].End);
+                mentions.Add(new EntityMention(span, chunk.Type, s, sentence.FirstToken + chunk.Start, chunk.End - chunk.Start));
             }
-        }
-        finally
-        {
-            ArrayPool<TextSpan>.Shared.Return(spans);
         }
 
         ImmutableArray<EntityMention> found = mentions.ToImmutable();
