@@ -13,5 +13,6 @@ internal static class EvalCommand
         EvalPosCommand.Create(),
         EvalLemmaCommand.Create(),
         EvalNerCommand.Create(),
+        EvalGeoCommand.Create(),
     };
 }

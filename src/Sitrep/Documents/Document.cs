@@ -2,6 +2,7 @@ using System.Collections.Immutable;
 using Sitrep.Articles;
 using Sitrep.Mentions.Dates;
 using Sitrep.Mentions.Entities;
+using Sitrep.Mentions.Places;
 using Sitrep.Segmentation;
 
 namespace Sitrep.Documents;
@@ -41,6 +42,12 @@ public sealed record Document
 
     /// <summary>The article's entities: its mentions clustered per referent, in order of first mention.</summary>
     public ImmutableArray<Entity> Entities { get; init; } = [];
+
+    /// <summary>Place names in text order, each with the cue before it.</summary>
+    public ImmutableArray<PlaceMention> PlaceMentions { get; init; } = [];
+
+    /// <summary>The article's places: mentions resolved against the gazetteer and grouped per entry, in order of first mention.</summary>
+    public ImmutableArray<Place> Places { get; init; } = [];
 
     /// <summary>Temporal expressions in text order, resolved against the publication date (or the inferred one).</summary>
     public ImmutableArray<TimeMention> Times { get; init; } = [];

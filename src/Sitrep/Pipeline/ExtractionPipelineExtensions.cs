@@ -1,6 +1,7 @@
 using Sitrep.Documents;
 using Sitrep.Mentions.Dates;
 using Sitrep.Mentions.Entities;
+using Sitrep.Mentions.Places;
 using Sitrep.Segmentation;
 using Sitrep.Tagging;
 using Sitrep.Tagging.Entities;
@@ -13,7 +14,7 @@ public static class ExtractionPipelineExtensions
 {
     /// <summary>Every stage Sitrep has, in data-flow order.</summary>
     public static ExtractionPipelineBuilder UseDefaults(this ExtractionPipelineBuilder builder) =>
-        builder.UseLanguageIdentification().UseSegmentation().UsePartsOfSpeech().UseEntities().UseTimes();
+        builder.UseLanguageIdentification().UseSegmentation().UsePartsOfSpeech().UseEntities().UsePlaces().UseTimes();
 
     /// <summary>Sets <see cref="Document.Language"/>; with no identifier given, the trained character n-gram model.</summary>
     public static ExtractionPipelineBuilder UseLanguageIdentification(this ExtractionPipelineBuilder builder, ILanguageIdentifier? identifier = null)
@@ -52,6 +53,21 @@ public static class ExtractionPipelineExtensions
     {
         ArgumentNullException.ThrowIfNull(builder);
         builder.Stages.Add(new EntityRecognitionStage(taggerFor ?? EntityTagger.For));
+        return builder;
+    }
+
+    /// <summary>
+    /// Sets <see cref="Document.PlaceMentions"/> and <see cref="Document.Places"/> against the given gazetteer, or the
+    /// shipped one; does nothing in a build that ships none.
+    /// </summary>
+    public static ExtractionPipelineBuilder UsePlaces(this ExtractionPipelineBuilder builder, Gazetteer? gazetteer = null)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        if ((gazetteer ?? Gazetteer.Default) is { } found)
+        {
+            builder.Stages.Add(new PlaceRecognitionStage(found));
+        }
+
         return builder;
     }
 }

@@ -90,6 +90,20 @@ public static class SitrepJson
                 Mentions = [.. e.Mentions.Select(m => new SpanModel(m.Span.Start, m.Span.End, document[m.Span]))],
                 Roles = e.Roles,
                 Country = e.Country,
+                Place = e.Place,
+            })],
+            Places = [.. document.Places.Select(p => new PlaceModel
+            {
+                Id = p.Id,
+                Name = p.Name,
+                GeonamesId = p.Entry?.GeonamesId,
+                Lat = p.Entry is null ? null : Math.Round(p.Entry.Latitude, 4),
+                Lon = p.Entry is null ? null : Math.Round(p.Entry.Longitude, 4),
+                Country = p.Entry?.Country,
+                Admin1 = p.Admin1,
+                Feature = p.Entry?.Feature,
+                Precision = p.Precision?.ToString().ToLowerInvariant(),
+                Mentions = [.. p.Mentions.Select(m => new SpanModel(m.Span.Start, m.Span.End, document[m.Span]))],
             })],
             Times = [.. document.Times.Select((t, i) => new TimeModel("T" + (i + 1).ToString(System.Globalization.CultureInfo.InvariantCulture), t.Span.Start, t.Span.End, document[t.Span], TimexTypes.Name(t.Type), t.Value))],
         };

@@ -27,4 +27,7 @@ public sealed record Entity
 
     /// <summary>ISO 3166-1 alpha-2 code of its nationality or seat, when known.</summary>
     public string? Country { get; init; }
+
+    /// <summary>The id of the place (<see cref="Document.Places"/>) a LOC entity resolved to, or null.</summary>
+    public string? Place { get; init; }
 }

@@ -1,0 +1,78 @@
+using System.Collections.Frozen;
+using Sitrep.Resources;
+
+namespace Sitrep.Mentions.Places;
+
+/// <summary>
+/// A language's place words from <c>Resources/&lt;lang&gt;/place-cues.tsv</c> (the words before a place name that
+/// say what it is) and <c>Resources/geo/demonyms.tsv</c> (nationality words, which name no place but point to a
+/// country: «russe», «Ukrainians»). Keys are <see cref="GazetteerKey"/> forms.
+/// </summary>
+public sealed class PlaceLexicon
+{
+    private static readonly FrozenDictionary<string, FrozenDictionary<string, string>> AllDemonyms = ReadDemonyms();
+
+    private PlaceLexicon(string language, FrozenDictionary<string, PlaceCue> cues, FrozenDictionary<string, string> demonyms, int longestCue, string? basedSuffix)
+    {
+        Language = language;
+        Cues = cues;
+        Demonyms = demonyms;
+        LongestCue = longestCue;
+        BasedSuffix = basedSuffix;
+    }
+
+    public string Language { get; }
+
+    /// <summary>Cue phrases (normalised) and what they announce.</summary>
+    public FrozenDictionary<string, PlaceCue> Cues { get; }
+
+    /// <summary>Nationality words as written («ukrainienne», «Russians») → ISO 3166-1 alpha-2.</summary>
+    public FrozenDictionary<string, string> Demonyms { get; }
+
+    /// <summary>Words in the longest cue phrase.</summary>
+    public int LongestCue { get; }
+
+    /// <summary>A suffix that turns a place name into a location adjective («-based»), or null.</summary>
+    public string? BasedSuffix { get; }
+
+    public static PlaceLexicon For(string language)
+    {
+        ArgumentNullException.ThrowIfNull(language);
+        string file = language + "/place-cues.tsv";
+        var cues = new Dictionary<string, PlaceCue>(StringComparer.Ordinal);
+        string? based = null;
+        if (LanguageResources.Exists(file))
+        {
+            foreach (string[] row in LanguageResources.ReadRows(file))
+            {
+                if (row[1] == "suffix")
+                {
+                    based = row[0];
+                    continue;
+                }
+
+                cues[GazetteerKey.Normalize(row[0])] = Enum.Parse<PlaceCue>(row[1], ignoreCase: true);
+            }
+        }
+
+        return new PlaceLexicon(
+            language,
+            cues.ToFrozenDictionary(StringComparer.Ordinal),
+            AllDemonyms.GetValueOrDefault(language) ?? FrozenDictionary<string, string>.Empty,
+            cues.Count == 0 ? 0 : cues.Keys.Max(k => k.Split(' ').Length),
+            based);
+    }
+
+    private static FrozenDictionary<string, FrozenDictionary<string, string>> ReadDemonyms()
+    {
+        const string File = "geo/demonyms.tsv";
+        if (!LanguageResources.Exists(File))
+        {
+            return FrozenDictionary<string, FrozenDictionary<string, string>>.Empty;
+        }
+
+        return LanguageResources.ReadRows(File)
+            .GroupBy(row => row[0], StringComparer.Ordinal)
+            .ToFrozenDictionary(g => g.Key, g => g.DistinctBy(row => row[1], StringComparer.Ordinal).ToFrozenDictionary(row => row[1], row => row[2], StringComparer.Ordinal), StringComparer.Ordinal);
+    }
+}

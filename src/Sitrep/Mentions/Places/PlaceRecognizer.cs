@@ -1,0 +1,169 @@
+using System.Collections.Immutable;
+using Sitrep.Documents;
+using Sitrep.Mentions.Entities;
+using Sitrep.Segmentation;
+
+namespace Sitrep.Mentions.Places;
+
+/// <summary>
+/// Finds the place names of a document: its LOC entities, and capitalised names outside any entity that the
+/// gazetteer knows and that the tagger reads as a proper noun or that a cue announces («près de X»). A
+/// nationality word is never a place. Works without entities or parts of speech (then only gazetteer names
+/// announced by a cue, or of countries and divisions, are taken). Each mention carries the cue before it.
+/// </summary>
+public sealed class PlaceRecognizer(Gazetteer gazetteer, PlaceLexicon lexicon)
+{
+    private const int LongestName = 6;
+
+    public ImmutableArray<PlaceMention> Recognize(Document document)
+    {
+        ArgumentNullException.ThrowIfNull(document);
+        var mentions = new List<PlaceMention>();
+        var covered = new bool[document.Tokens.Length];
+        foreach (EntityMention entity in document.EntityMentions)
+        {
+            for (int t = entity.FirstToken; t < entity.FirstToken + entity.TokenCount; t++)
+            {
+                covered[t] = true;
+            }
+
+            if (entity.Type == "LOC" && !IsDemonym(document[entity.Span]))
+            {
+                mentions.Add(new PlaceMention(entity.Span, entity.Sentence, CueBefore(document, entity.FirstToken), PlaceSource.Entity));
+            }
+        }
+
+        for (int s = 0; s < document.Sentences.Length; s++)
+        {
+            Sentence sentence = document.Sentences[s];
+            int end = sentence.FirstToken + sentence.TokenCount;
+            for (int t = sentence.FirstToken; t < end; t++)
+            {
+                if (covered[t])
+                {
+                    continue;
+                }
+
+                if (Based(document, t) is { } based)
+                {
+                    mentions.Add(new PlaceMention(based, s, PlaceCue.Location, PlaceSource.Gazetteer));
+                    continue;
+                }
+
+                if (!Capitalised(document.Slice(document.Tokens[t].Span)))
+                {
+                    continue;
+                }
+
+                int last = LongestMatch(document, t, end, covered);
+                if (last < 0)
+                {
+                    continue;
+                }
+
+                var span = TextSpan.FromBounds(document.Tokens[t].Span.Start, document.Tokens[last].Span.End);
+                PlaceCue cue = CueBefore(document, t);
+                if (Accept(document, t, sentence, span, cue))
+                {
+                    mentions.Add(new PlaceMention(span, s, cue, PlaceSource.Gazetteer));
+                    t = last;
+                }
+            }
+        }
+
+        mentions.Sort((a, b) => a.Span.Start.CompareTo(b.Span.Start));
+        return [.. mentions];
+    }
+
+    /// <summary>The cue among the words just before token <paramref name="first"/>, longest first.</summary>
+    public PlaceCue CueBefore(Document document, int first)
+    {
+        ArgumentNullException.ThrowIfNull(document);
+        for (int n = Math.Min(lexicon.LongestCue, first); n >= 1; n--)
+        {
+            int start = document.Tokens[first - n].Span.Start;
+            string key = GazetteerKey.Normalize(document.Text.AsSpan(start, document.Tokens[first].Span.Start - start));
+            if (lexicon.Cues.TryGetValue(key, out PlaceCue cue))
+            {
+                return cue;
+            }
+        }
+
+        return PlaceCue.None;
+    }
+
+    private bool IsDemonym(string text) => lexicon.Demonyms.ContainsKey(text) || lexicon.Demonyms.ContainsKey(text.ToLowerInvariant());
+
+    /// <summary>«Kyiv-based»: the place name before the suffix, when the gazetteer knows it.</summary>
+    private TextSpan? Based(Document document, int t)
+    {
+        if (lexicon.BasedSuffix is not { } suffix)
+        {
+            return null;
+        }
+
+        ReadOnlySpan<char> token = document.Slice(document.Tokens[t].Span);
+        if (token.Length <= suffix.Length + 1 || !token.EndsWith(suffix, StringComparison.OrdinalIgnoreCase) || !Capitalised(token))
+        {
+            return null;
+        }
+
+        ReadOnlySpan<char> name = token[..^suffix.Length];
+        return gazetteer.ContainsKey(GazetteerKey.Normalize(name)) ? new TextSpan(document.Tokens[t].Span.Start, name.Length) : null;
+    }
+
+    /// <summary>The last token of the longest gazetteer name starting at <paramref name="first"/>, or -1.</summary>
+    private int LongestMatch(Document document, int first, int end, bool[] covered)
+    {
+        int found = -1;
+        for (int last = first; last < Math.Min(end, first + LongestName) && !covered[last]; last++)
+        {
+            ReadOnlySpan<char> word = document.Slice(document.Tokens[last].Span);
+            if (last > first && document.Tokens[last].Span.Start - document.Tokens[last - 1].Span.End > 1)
+            {
+                break;
+            }
+
+            if (document.Tokens[last].Kind == TokenKind.Punctuation && word is not "-" and not "'" and not "’" and not ".")
+            {
+                break;
+            }
+
+            int start = document.Tokens[first].Span.Start;
+            if (Capitalised(word) && gazetteer.ContainsKey(GazetteerKey.Normalize(document.Text.AsSpan(start, document.Tokens[last].Span.End - start))))
+            {
+                found = last;
+            }
+        }
+
+        return found;
+    }
+
+    /// <summary>
+    /// A gazetteer name outside any entity is taken when it is no nationality word and either a cue announces it
+    /// or the tagger reads its first word as a proper noun (not at the start of a sentence, where capitals say
+    /// nothing) — or, in a document without parts of speech, when it names a country or a division.
+    /// </summary>
+    private bool Accept(Document document, int first, Sentence sentence, TextSpan span, PlaceCue cue)
+    {
+        string text = document[span];
+        if (IsDemonym(text))
+        {
+            return false;
+        }
+
+        if (cue != PlaceCue.None)
+        {
+            return document.PartsOfSpeech.IsDefaultOrEmpty || document.PartsOfSpeech[first] is "PROPN" or "NOUN" or "X";
+        }
+
+        if (document.PartsOfSpeech.IsDefaultOrEmpty)
+        {
+            return gazetteer.Find(text).Any(h => h.MainName && (h.Place.IsCountry || h.Place.Feature == "ADM1"));
+        }
+
+        return first > sentence.FirstToken && document.PartsOfSpeech[first] == "PROPN";
+    }
+
+    private static bool Capitalised(ReadOnlySpan<char> word) => word.Length > 0 && char.IsUpper(word[0]);
+}

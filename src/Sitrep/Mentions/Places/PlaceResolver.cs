@@ -1,0 +1,255 @@
+using System.Collections.Immutable;
+using System.Globalization;
+using Sitrep.Documents;
+using Sitrep.Segmentation;
+
+namespace Sitrep.Mentions.Places;
+
+/// <summary>
+/// Resolves an article's place mentions against the gazetteer. Each candidate of a name is scored on what it
+/// is (country, division, town, curated entry), its size, whether the name is one of its main names, what the
+/// cue before the mention asks for («région de» → a division, «ville de» → a town), and — in a second pass —
+/// the article's context: the countries its other places and nationality words point to, places near the
+/// others, and containment (a facility in a town the article names, a town in a division it names). The best
+/// candidate wins; a name with no candidate stays a place with no gazetteer entry. Mentions resolved to the
+/// same entry become one place.
+/// </summary>
+public sealed class PlaceResolver(Gazetteer gazetteer, PlaceLexicon lexicon)
+{
+    /// <summary>Places within this distance of another place of the article count as its neighbours.</summary>
+    public const double NeighbourKm = 250;
+
+    public ImmutableArray<Place> Resolve(Document document, IReadOnlyList<PlaceMention> mentions)
+    {
+        ArgumentNullException.ThrowIfNull(document);
+        ArgumentNullException.ThrowIfNull(mentions);
+        var candidates = new IReadOnlyList<GazetteerHit>[mentions.Count];
+        for (int i = 0; i < mentions.Count; i++)
+        {
+            candidates[i] = Candidates(document[mentions[i].Span]);
+        }
+
+        // Pass 1: each mention on its own.
+        var chosen = new GazetteerPlace?[mentions.Count];
+        for (int i = 0; i < mentions.Count; i++)
+        {
+            chosen[i] = Best(candidates[i], mentions[i].Cue, null);
+        }
+
+        // Pass 2: with the article's context, from the first pass and the nationality words.
+        var context = ArticleContext.Create([.. chosen], NationalityCountries(document));
+        for (int i = 0; i < mentions.Count; i++)
+        {
+            chosen[i] = Best(candidates[i], mentions[i].Cue, context.Without(i));
+        }
+
+        return Group(document, mentions, chosen);
+    }
+
+    /// <summary>
+    /// The entries a written name can refer to, trying the forms the press adds to names («the», «’s»); a nationality
+    /// word given as a place (an adjectival toponym: «French ports») refers to its country.
+    /// </summary>
+    public IReadOnlyList<GazetteerHit> Candidates(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        string key = GazetteerKey.Normalize(text);
+        IReadOnlyList<GazetteerHit> hits = gazetteer.FindKey(key);
+        foreach (string variant in Variants(key))
+        {
+            if (hits.Count > 0)
+            {
+                break;
+            }
+
+            hits = gazetteer.FindKey(variant);
+        }
+
+        if (hits.Count == 0 && (lexicon.Demonyms.TryGetValue(text, out string? code) || lexicon.Demonyms.TryGetValue(text.ToLowerInvariant(), out code)) && gazetteer.Country(code) is { } country)
+        {
+            hits = [new GazetteerHit(country, true)];
+        }
+
+        return hits;
+    }
+
+    private static IEnumerable<string> Variants(string key)
+    {
+        foreach (string article in (string[])["the ", "la ", "le ", "les ", "l ", "d "])
+        {
+            if (key.StartsWith(article, StringComparison.Ordinal))
+            {
+                yield return key[article.Length..];
+            }
+        }
+
+        if (key.EndsWith(" s", StringComparison.Ordinal))
+        {
+            yield return key[..^2];
+        }
+    }
+
+    private static GazetteerPlace? Best(IReadOnlyList<GazetteerHit> hits, PlaceCue cue, ArticleContext? context)
+    {
+        GazetteerPlace? best = null;
+        double bestScore = double.NegativeInfinity;
+        foreach (GazetteerHit hit in hits)
+        {
+            double score = Score(hit, cue, context);
+            if (score > bestScore || (score == bestScore && best is not null && hit.Place.Index < best.Index))
+            {
+                (best, bestScore) = (hit.Place, score);
+            }
+        }
+
+        return best;
+    }
+
+    internal static double Score(GazetteerHit hit, PlaceCue cue, ArticleContext? context)
+    {
+        GazetteerPlace place = hit.Place;
+        double score = Math.Log10(place.Population + 1) * 0.6;
+        score += place.Feature switch
+        {
+            "PCLI" => 4.0,
+            "ADM1" => 1.2,
+            "ADM2" => -0.5,
+            "PPLC" => 1.5,
+            "PPLA" => 0.8,
+            "PPLA2" => 0.3,
+            "PPLX" => -0.5,
+            _ when place.GeonamesId is null || place.Within >= 0 => place.IsRegion ? 3.0 : 1.0,
+            _ => 0,
+        };
+        score += hit.MainName ? 1.0 : 0;
+        score += (cue, place.Precision) switch
+        {
+            (PlaceCue.Region, PlacePrecision.Region) => 5.0,
+            (PlaceCue.Region, _) => -2.0,
+            (PlaceCue.City, PlacePrecision.City) => 4.0,
+            (PlaceCue.City, PlacePrecision.Region or PlacePrecision.Country) => -2.0,
+            _ => 0,
+        };
+        if (cue == PlaceCue.Region && place.Feature == "ADM1" && place.Name.EndsWith(" City", StringComparison.Ordinal))
+        {
+            score -= 1.5; // «région de Kiev» is the oblast, not the capital's own division
+        }
+
+        if (context is not null)
+        {
+            score += context.Support(place);
+        }
+
+        return score;
+    }
+
+    private IEnumerable<string> NationalityCountries(Document document)
+    {
+        foreach (Token token in document.Tokens)
+        {
+            string word = document[token.Span];
+            if (lexicon.Demonyms.TryGetValue(word, out string? country) || lexicon.Demonyms.TryGetValue(word.ToLowerInvariant(), out country))
+            {
+                yield return country;
+            }
+        }
+    }
+
+    private ImmutableArray<Place> Group(Document document, IReadOnlyList<PlaceMention> mentions, GazetteerPlace?[] chosen)
+    {
+        var groups = new List<(GazetteerPlace? Entry, string Key, List<PlaceMention> Mentions)>();
+        for (int i = 0; i < mentions.Count; i++)
+        {
+            string key = GazetteerKey.Normalize(document[mentions[i].Span]);
+            int g = groups.FindIndex(x => chosen[i] is { } entry ? x.Entry == entry : x.Entry is null && x.Key == key);
+            if (g < 0)
+            {
+                groups.Add((chosen[i], key, []));
+                g = groups.Count - 1;
+            }
+
+            groups[g].Mentions.Add(mentions[i]);
+        }
+
+        return [.. groups.Select((g, i) => new Place
+        {
+            Id = "P" + (i + 1).ToString(CultureInfo.InvariantCulture),
+            Name = g.Entry?.Name ?? document[g.Mentions[0].Span],
+            Entry = g.Entry,
+            Admin1 = g.Entry is null ? null : gazetteer.Admin1Name(g.Entry),
+            Mentions = [.. g.Mentions],
+        })];
+    }
+
+    /// <summary>What the rest of the article says about where it is.</summary>
+    internal sealed class ArticleContext
+    {
+        private readonly GazetteerPlace?[] _chosen;
+        private readonly Dictionary<string, double> _countries;
+        private readonly double _total;
+        private readonly int _skip;
+
+        private ArticleContext(GazetteerPlace?[] chosen, Dictionary<string, double> countries, double total, int skip)
+        {
+            _chosen = chosen;
+            _countries = countries;
+            _total = total;
+            _skip = skip;
+        }
+
+        /// <summary>Countries weighted by the places chosen in them (1 each) and the nationality words naming them (½ each).</summary>
+        public static ArticleContext Create(GazetteerPlace?[] chosen, IEnumerable<string> nationalities)
+        {
+            var countries = new Dictionary<string, double>(StringComparer.Ordinal);
+            foreach (string country in chosen.Select(p => p?.Country).OfType<string>())
+            {
+                countries[country] = countries.GetValueOrDefault(country) + 1;
+            }
+
+            foreach (string country in nationalities)
+            {
+                countries[country] = countries.GetValueOrDefault(country) + 0.5;
+            }
+
+            return new ArticleContext(chosen, countries, countries.Values.Sum(), -1);
+        }
+
+        /// <summary>The same context seen from mention <paramref name="index"/>: its own first-pass choice left out.</summary>
+        public ArticleContext Without(int index) => new(_chosen, _countries, _total, index);
+
+        public double Support(GazetteerPlace place)
+        {
+            double support = 0;
+            GazetteerPlace? own = _skip >= 0 ? _chosen[_skip] : null;
+            if (place.Country is { } country && _total > 0)
+            {
+                double weight = _countries.GetValueOrDefault(country) - (own?.Country == country ? 1 : 0);
+                double total = _total - (own?.Country is null ? 0 : 1);
+                support += total > 0 ? 3.0 * weight / total : 0;
+            }
+
+            for (int i = 0; i < _chosen.Length; i++)
+            {
+                if (i == _skip || _chosen[i] is not { } other || other == place)
+                {
+                    continue;
+                }
+
+                if (place.Within >= 0 && place.Within == other.Index)
+                {
+                    support += 3.0;
+                }
+                else if (place.IsPopulatedPlace && other.Feature == "ADM1" && other.Admin1Code == place.Admin1Code)
+                {
+                    support += 1.5;
+                }
+                else if (!place.IsCountry && !other.IsCountry && other.Precision != PlacePrecision.Region && place.DistanceTo(other) < NeighbourKm)
+                {
+                    support += 0.5;
+                }
+            }
+
+            return support;
+        }
+    }
+}
