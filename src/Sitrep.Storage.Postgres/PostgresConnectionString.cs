@@ -36,7 +36,8 @@ internal static class PostgresConnectionString
             throw new DocumentStoreException("not a PostgreSQL URI (expected postgres://user:password@host:port/database)");
         }
 
-        var builder = new NpgsqlConnectionStringBuilder { Host = uri.Host.Trim('[', ']') };
+        // postgres:///news names no host: libpq then uses its socket, Npgsql needs one, so it is the local machine.
+        var builder = new NpgsqlConnectionStringBuilder { Host = uri.Host.Length > 0 ? uri.Host.Trim('[', ']') : "localhost" };
         if (uri.Port > 0)
         {
             builder.Port = uri.Port;

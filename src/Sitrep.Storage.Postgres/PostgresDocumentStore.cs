@@ -10,6 +10,7 @@ namespace Sitrep.Storage.Postgres;
 /// <see cref="NpgsqlDataSource"/>; each put is one READ COMMITTED transaction holding an advisory lock per
 /// article id, so two processes putting the same article take turns and the second sees the first's row.
 /// Every read is one statement, so it sees whole committed articles only. The schema is migrated on first use.
+/// Needs PostgreSQL 11 or newer (<c>hashtextextended</c>, <c>sha256</c>).
 /// </summary>
 public sealed class PostgresDocumentStore : IDocumentStore
 {

@@ -12,12 +12,25 @@ namespace Sitrep.Storage.Postgres;
 /// </summary>
 internal static class PostgresFullText
 {
+    /// <summary>
+    /// How many characters of words are indexed per field. A tsvector holds at most 1 MB, which a text of
+    /// 150,000 distinct words (about a million characters) already exceeds, and PostgreSQL would refuse the whole
+    /// article; 256 Ki characters stay under it even when every word is new and non-Latin (Cyrillic, two bytes a
+    /// letter), and are far more than a news article's text. The rest of a longer text is stored, not searchable.
+    /// </summary>
+    public const int MaxIndexedLength = 256 * 1024;
+
     /// <summary>The folded words of <paramref name="text"/>, one space apart, for <c>to_tsvector('simple', …)</c>.</summary>
     public static string Words(string? text)
     {
         var words = new StringBuilder();
         foreach (string word in Split(text))
         {
+            if (words.Length + word.Length >= MaxIndexedLength)
+            {
+                break;
+            }
+
             if (words.Length > 0)
             {
                 words.Append(' ');

@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using Sitrep.Serialization;
 using Sitrep.Storage;
 using Sitrep.Storage.Postgres;
 
@@ -94,6 +95,33 @@ public sealed class PostgresDocumentStoreTests : DocumentStoreContract, IAsyncDi
     }
 
     [Fact]
+    public async Task Article_too_long_for_one_tsvector_is_stored_and_searchable_by_its_beginning()
+    {
+        await using IDocumentStore store = await CreateStoreAsync();
+        SitrepDocumentModel full = StoreDocuments.Full("long-1");
+        string words = string.Join(' ', Enumerable.Range(0, 150_000).Select(Word));
+        var document = StoredDocument.FromModel(full with { Text = full.Text + " " + words });
+
+        IngestResult result = await store.PutAsync(document, Token);
+
+        Assert.Equal(IngestStatus.New, result.Status);
+        Assert.Equal(document.Json, await store.GetJsonAsync("long-1", Token));
+        Assert.Single(await store.FindArticlesAsync(new ArticleQuery { Text = "kharkiv " + Word(1000) }, Token));
+
+        // Distinct made-up words ("baaaab", "caaaab" …), so the search vector grows with the text.
+        static string Word(int i)
+        {
+            var word = new System.Text.StringBuilder("w");
+            for (; i > 0; i /= 26)
+            {
+                word.Append((char)('a' + (i % 26)));
+            }
+
+            return word.Append("x").ToString();
+        }
+    }
+
+    [Fact]
     public async Task Concurrent_puts_of_one_article_store_it_once_whichever_store_writes()
     {
         await using IDocumentStore store = await CreateStoreAsync();
@@ -149,6 +177,7 @@ public sealed class PostgresDocumentStoreTests : DocumentStoreContract, IAsyncDi
     [InlineData("postgres://sitrep:s3cr%40t@db.example.org:5433/news?sslmode=require", "postgres://sitrep@db.example.org:5433/news")]
     [InlineData("postgresql://sitrep:s3cr%40t@localhost/news?search_path=store_a", "postgres://sitrep@localhost:5432/news?search_path=store_a")]
     [InlineData("Host=db.example.org;Port=5433;Database=news;Username=sitrep;Password=s3cr@t", "postgres://sitrep@db.example.org:5433/news")]
+    [InlineData("postgres:///news", "postgres://localhost:5432/news")]
     public async Task Location_names_the_server_and_database_but_never_the_password(string location, string shown)
     {
         await using var store = new PostgresDocumentStore(location);
