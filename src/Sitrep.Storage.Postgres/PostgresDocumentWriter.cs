@@ -13,18 +13,39 @@ namespace Sitrep.Storage.Postgres;
 /// </summary>
 internal static class PostgresDocumentWriter
 {
-    public static async Task<IngestResult> PutAsync(NpgsqlConnection connection, StoredDocument document, CancellationToken cancellationToken)
+    /// <summary>Stores <paramref name="document"/> as <see cref="IDocumentStore.PutAsync"/> says, in the connection's transaction.</summary>
+    /// <param name="connection">An open connection in a transaction.</param>
+    /// <param name="document">The document to store.</param>
+    /// <param name="lockFirst">Take the article's advisory lock here (false: the caller already holds it).</param>
+    /// <param name="cancellationToken">Stops waiting for the server.</param>
+    public static async Task<IngestResult> PutAsync(NpgsqlConnection connection, StoredDocument document, bool lockFirst, CancellationToken cancellationToken)
     {
         string id = document.ArticleId;
         long? existing = null;
         long key;
-        await using (var find = new NpgsqlCommand("""
-            SELECT a.key, a.content_hash, nextval(pg_get_serial_sequence('articles', 'key'))
-            FROM (SELECT 1) AS one LEFT JOIN articles a ON a.id = $1;
-            """, connection))
+        await using (var find = new NpgsqlBatch(connection))
         {
-            find.Parameters.Add(new NpgsqlParameter<string> { TypedValue = id });
+            // In READ COMMITTED each statement of a batch reads what was committed when it starts, so the lookup,
+            // which starts once the lock is granted, sees the row of whoever held the lock before.
+            if (lockFirst)
+            {
+                var lockArticle = new NpgsqlBatchCommand($"SELECT {PostgresDocumentStore.LockSql("$1")};");
+                lockArticle.Parameters.Add(new NpgsqlParameter<string> { TypedValue = id });
+                find.BatchCommands.Add(lockArticle);
+            }
+
+            var lookup = new NpgsqlBatchCommand("""
+                SELECT a.key, a.content_hash, nextval(pg_get_serial_sequence('articles', 'key'))
+                FROM (SELECT 1) AS one LEFT JOIN articles a ON a.id = $1;
+                """);
+            lookup.Parameters.Add(new NpgsqlParameter<string> { TypedValue = id });
+            find.BatchCommands.Add(lookup);
             await using NpgsqlDataReader reader = await find.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+            if (lockFirst)
+            {
+                await reader.NextResultAsync(cancellationToken).ConfigureAwait(false);
+            }
+
             await reader.ReadAsync(cancellationToken).ConfigureAwait(false);
             if (!reader.IsDBNull(0))
             {
