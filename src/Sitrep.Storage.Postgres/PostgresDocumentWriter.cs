@@ -6,10 +6,10 @@ using Sitrep.Serialization;
 namespace Sitrep.Storage.Postgres;
 
 /// <summary>
-/// Writes one document's rows inside the caller's transaction, in two round trips: one to look the article
-/// up (and draw its key), one batch with the article row and one <c>INSERT … SELECT FROM unnest(arrays)</c>
-/// per contract list, so a document with hundreds of mentions costs a dozen statements, not hundreds.
-/// The caller holds the article's advisory lock, so no other writer decides about this id meanwhile.
+/// Writes one document's rows inside the caller's transaction, in two round trips: one to take the article's
+/// advisory lock (unless the caller holds it) and look the article up (drawing its key), one batch with the article
+/// row and one <c>INSERT … SELECT FROM unnest(arrays)</c> per contract list, so a document with hundreds of
+/// mentions costs a dozen statements, not hundreds. With the lock held, no other writer decides about this id meanwhile.
 /// </summary>
 internal static class PostgresDocumentWriter
 {
