@@ -64,7 +64,7 @@ internal static class ArticlesCommand
         }
         catch (Exception e) when (e is DocumentStoreException or DbException or IOException or UnauthorizedAccessException)
         {
-            return CliExit.Fail($"{location}: {e.Message}");
+            return CliExit.Fail($"{StoreLocation.Describe(location)}: {e.Message}");
         }
 
         using var output = new StreamWriter(Console.OpenStandardOutput(), new UTF8Encoding(false), 1 << 16);
@@ -102,12 +102,12 @@ internal static class ArticlesCommand
         }
         catch (Exception e) when (e is DocumentStoreException or DbException or IOException or UnauthorizedAccessException)
         {
-            return CliExit.Fail($"{location}: {e.Message}");
+            return CliExit.Fail($"{StoreLocation.Describe(location)}: {e.Message}");
         }
 
         if (json is null)
         {
-            return CliExit.Fail($"no article with id '{id}' in {location}");
+            return CliExit.Fail($"no article with id '{id}' in {StoreLocation.Describe(location)}");
         }
 
         using Stream stdout = Console.OpenStandardOutput();

@@ -36,7 +36,7 @@ internal static class DbCommand
         }
         catch (Exception e) when (e is DocumentStoreException or DbException or IOException or UnauthorizedAccessException)
         {
-            return CliExit.Fail($"{location}: {e.Message}");
+            return CliExit.Fail($"{StoreLocation.Describe(location)}: {e.Message}");
         }
     }
 
@@ -52,7 +52,7 @@ internal static class DbCommand
         }
         catch (Exception e) when (e is DocumentStoreException or DbException or IOException or UnauthorizedAccessException)
         {
-            return CliExit.Fail($"{location}: {e.Message}");
+            return CliExit.Fail($"{StoreLocation.Describe(location)}: {e.Message}");
         }
     }
 
@@ -67,7 +67,7 @@ internal static class DbCommand
         }
         catch (Exception e) when (e is DocumentStoreException or DbException or IOException or UnauthorizedAccessException)
         {
-            return CliExit.Fail($"{location}: {e.Message}");
+            return CliExit.Fail($"{StoreLocation.Describe(location)}: {e.Message}");
         }
     }
 }

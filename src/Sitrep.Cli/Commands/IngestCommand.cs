@@ -104,7 +104,7 @@ internal static class IngestCommand
         }
         catch (Exception e) when (e is DocumentStoreException or DbException or UnauthorizedAccessException or FileNotFoundException)
         {
-            return CliExit.Fail($"{location}: {e.Message}");
+            return CliExit.Fail($"{StoreLocation.Describe(location)}: {e.Message}");
         }
 
         foreach (string reason in tally.Reasons)

@@ -1,12 +1,14 @@
 using System.CommandLine;
 using Sitrep.Storage;
+using Sitrep.Storage.Postgres;
 using Sitrep.Storage.Sqlite;
 
 namespace Sitrep.Cli.Commands;
 
 /// <summary>
 /// Which store a command uses: <c>--store</c>, else <c>SITREP_STORE</c>, else <c>sitrep.db</c> in the current
-/// directory. A path (or <c>sqlite:PATH</c>) is a SQLite file; a <c>postgres://</c> URI will be PostgreSQL.
+/// directory. A <c>postgres://</c> or <c>postgresql://</c> URI, or an Npgsql connection string (<c>Host=…</c>), is a
+/// PostgreSQL store; anything else (or <c>sqlite:PATH</c>) is a SQLite file path.
 /// </summary>
 internal static class StoreLocation
 {
@@ -15,7 +17,7 @@ internal static class StoreLocation
 
     public static Option<string?> CreateOption() => new("--store")
     {
-        Description = $"The store: a SQLite file path (default: ${EnvironmentVariable}, else ./{DefaultPath}).",
+        Description = $"The store: a SQLite file path or a postgres:// URI (default: ${EnvironmentVariable}, else ./{DefaultPath}).",
     };
 
     public static string Resolve(string? option) =>
@@ -26,10 +28,9 @@ internal static class StoreLocation
     /// <summary>Opens the store; throws <see cref="DocumentStoreException"/> for a location no backend here can open.</summary>
     public static IDocumentStore Open(string location)
     {
-        if (location.StartsWith("postgres://", StringComparison.OrdinalIgnoreCase) || location.StartsWith("postgresql://", StringComparison.OrdinalIgnoreCase)
-            || location.Contains("Host=", StringComparison.OrdinalIgnoreCase))
+        if (PostgresDocumentStore.IsPostgresLocation(location))
         {
-            throw new DocumentStoreException("PostgreSQL stores are not in this build yet; give a SQLite file path");
+            return new PostgresDocumentStore(location);
         }
 
         string path = location.StartsWith("sqlite:", StringComparison.OrdinalIgnoreCase) ? location["sqlite:".Length..] : location;
@@ -38,6 +39,10 @@ internal static class StoreLocation
             ? throw new DocumentStoreException($"{location}: the folder {directory} does not exist")
             : new SqliteDocumentStore(path);
     }
+
+    /// <summary>The location as messages may show it: a PostgreSQL location without its password.</summary>
+    public static string Describe(string location) =>
+        PostgresDocumentStore.IsPostgresLocation(location) ? PostgresDocumentStore.DescribeLocation(location) : location;
 
     /// <summary>Parses a --since/--until day; null when absent.</summary>
     public static bool TryParseDay(string? value, string option, out DateOnly? day, out string? error)

@@ -1,4 +1,5 @@
 using Microsoft.Data.Sqlite;
+using Sitrep.Tests.Storage;
 
 namespace Sitrep.Tests.Cli;
 
@@ -91,12 +92,41 @@ public sealed class StoreCommandTests : IDisposable
     }
 
     [Fact]
-    public void PostgreSQL_uri_is_refused_with_a_reason_until_that_backend_exists()
+    public void Unreachable_PostgreSQL_store_fails_with_a_reason_that_never_shows_the_password()
     {
-        CliResult result = CliRunner.Run(null, "db", "migrate", "--store", "postgres://localhost/sitrep");
+        CliResult result = CliRunner.Run(null, "db", "info", "--store", "postgres://sitrep:hunter2@127.0.0.1:1/news");
 
         Assert.Equal(1, result.ExitCode);
-        Assert.Contains("PostgreSQL", result.Error, StringComparison.Ordinal);
+        Assert.StartsWith("sitrep: postgres://sitrep@127.0.0.1:1/news: ", result.Error, StringComparison.Ordinal);
+        Assert.DoesNotContain("hunter2", result.Error + result.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task PostgreSQL_store_is_chosen_from_its_connection_string_and_takes_the_same_commands()
+    {
+        (string schema, string connectionString) = await PostgresTestServer.CreateSchemaAsync(TestContext.Current.CancellationToken);
+        try
+        {
+            string batch = Path.Combine(Samples, "batch.jsonl");
+            CliResult migrated = CliRunner.Run(null, "db", "migrate", "--store", connectionString);
+            CliResult ingested = CliRunner.Run(null, "ingest", batch, "--store", connectionString);
+            CliResult again = CliRunner.Run(null, "ingest", batch, "--store", connectionString);
+            CliResult stored = CliRunner.Run(null, "articles", "get", "sample-fr-1", "--store", connectionString);
+            CliResult found = CliRunner.Run(null, "articles", "--store", connectionString, "--query", "inondations", "--format", "csv");
+            CliResult check = CliRunner.Run(null, "db", "check", "--store", connectionString);
+
+            Assert.Equal((0, 0, 0, 0, 0, 0), (migrated.ExitCode, ingested.ExitCode, again.ExitCode, stored.ExitCode, found.ExitCode, check.ExitCode));
+            Assert.Contains($"?search_path={schema}: schema version 1 (applied 001_initial)", migrated.Output, StringComparison.Ordinal);
+            Assert.Contains("0 new,", again.Error, StringComparison.Ordinal);
+            string expected = CliRunner.Run(null, "extract", batch, "--format", "jsonl").Output.Split('\n').Single(l => l.Contains("\"id\":\"sample-fr-1\"", StringComparison.Ordinal));
+            Assert.Equal(expected + "\n", stored.Output);
+            Assert.StartsWith("sample-fr-1,", found.Output.Split('\n')[1], StringComparison.Ordinal);
+            Assert.Equal("ok\n", check.Output);
+        }
+        finally
+        {
+            await PostgresTestServer.DropSchemaAsync(schema);
+        }
     }
 
     public void Dispose()
