@@ -14,7 +14,7 @@ public static class ExtractionPipelineExtensions
 {
     /// <summary>Every stage Sitrep has, in data-flow order.</summary>
     public static ExtractionPipelineBuilder UseDefaults(this ExtractionPipelineBuilder builder) =>
-        builder.UseLanguageIdentification().UseSegmentation().UsePartsOfSpeech().UseEntities().UsePlaces().UseTimes();
+        builder.UseLanguageIdentification().UseSegmentation().UsePartsOfSpeech().UseEntities().UseTimes().UsePlaces();
 
     /// <summary>Sets <see cref="Document.Language"/>; with no identifier given, the trained character n-gram model.</summary>
     public static ExtractionPipelineBuilder UseLanguageIdentification(this ExtractionPipelineBuilder builder, ILanguageIdentifier? identifier = null)

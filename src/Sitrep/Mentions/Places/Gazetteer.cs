@@ -6,8 +6,27 @@ using Sitrep.Tagging;
 
 namespace Sitrep.Mentions.Places;
 
-/// <summary>A gazetteer entry found under a name, and whether the name is one of its main names (not a foreign alternate).</summary>
-public readonly record struct GazetteerHit(GazetteerPlace Place, bool MainName);
+/// <summary>
+/// A gazetteer entry found under a name: whether the name is one of its main names (not a foreign alternate), and
+/// how the name is written when case matters — all capitals («US», «UAE») or an abbreviation with periods («N.J.»).
+/// </summary>
+public readonly record struct GazetteerHit(GazetteerPlace Place, bool MainName, bool AllCaps = false, bool Dotted = false);
+
+/// <summary>How a name is written, as far as matching cares.</summary>
+[Flags]
+public enum NameForm
+{
+    Alternate = 0,
+
+    /// <summary>One of the entry's main names (GeoNames name, press name), not a foreign alternate.</summary>
+    Main = 1,
+
+    /// <summary>A short name written in capitals («US»): matches only text written so.</summary>
+    AllCaps = 2,
+
+    /// <summary>An abbreviation with periods («Fla.»): matches only text followed by its period.</summary>
+    Dotted = 4,
+}
 
 /// <summary>
 /// The offline gazetteer: every place <see cref="GazetteerBuilder"/> read, and a name index over them.
@@ -17,7 +36,7 @@ public readonly record struct GazetteerHit(GazetteerPlace Place, bool MainName);
 public sealed class Gazetteer
 {
     private const int Magic = 0x5A414753; // "SGAZ"
-    private const int FormatVersion = 1;
+    private const int FormatVersion = 2;
     private const string ModelFile = "gazetteer.bin.gz";
 
     private static readonly Lazy<Gazetteer?> Shipped = new(() =>
@@ -59,6 +78,33 @@ public sealed class Gazetteer
     /// <summary>Every place known by this name (compared as <see cref="GazetteerKey"/> forms).</summary>
     public IReadOnlyList<GazetteerHit> Find(ReadOnlySpan<char> name) => FindKey(GazetteerKey.Normalize(name));
 
+    /// <summary>
+    /// The places this text names, respecting case where it matters: a name written in capitals («US») matches only
+    /// capitals, an abbreviation («Fla.») only when a period ends the text or follows it, and a short text in
+    /// capitals («EU», «SA») only such names — never a town that happens to be spelt alike («Eu»).
+    /// </summary>
+    public IReadOnlyList<GazetteerHit> Match(ReadOnlySpan<char> written, bool periodFollows = false) => Match(written, periodFollows, FindKey(GazetteerKey.Normalize(written)));
+
+    internal static IReadOnlyList<GazetteerHit> Match(ReadOnlySpan<char> written, bool periodFollows, IReadOnlyList<GazetteerHit> hits)
+    {
+        if (hits.Count == 0)
+        {
+            return hits;
+        }
+
+        int letters = 0, upper = 0;
+        foreach (char c in written)
+        {
+            letters += char.IsLetter(c) ? 1 : 0;
+            upper += char.IsUpper(c) ? 1 : 0;
+        }
+
+        bool capitals = letters > 0 && upper == letters;
+        bool acronym = capitals && letters <= 3;
+        bool period = periodFollows || written.EndsWith(".");
+        return [.. hits.Where(h => (h.AllCaps ? capitals : !acronym) && (!h.Dotted || period))];
+    }
+
     /// <summary>Every place under an already normalised key.</summary>
     public IReadOnlyList<GazetteerHit> FindKey(string key)
     {
@@ -73,7 +119,8 @@ public sealed class Gazetteer
         for (int i = 0; i < hits.Length; i++)
         {
             int posting = _postings[_postingStarts[k] + i];
-            hits[i] = new GazetteerHit(_places[posting >> 1], (posting & 1) != 0);
+            var form = (NameForm)(posting & 7);
+            hits[i] = new GazetteerHit(_places[posting >> 3], form.HasFlag(NameForm.Main), form.HasFlag(NameForm.AllCaps), form.HasFlag(NameForm.Dotted));
         }
 
         return hits;
@@ -116,10 +163,13 @@ public sealed class Gazetteer
         return -1;
     }
 
-    /// <summary>Indexes places under names: <paramref name="names"/> pairs a place index with a name and whether it is a main name.</summary>
+    /// <summary>
+    /// Indexes places under names: <paramref name="names"/> pairs a place index with a name and whether it is a main
+    /// name. Short main names in capitals and abbreviations with periods are marked so that matching respects case.
+    /// </summary>
     internal static Gazetteer Create(IReadOnlyList<GazetteerPlace> places, IReadOnlyDictionary<string, string> admin1Names, IEnumerable<(int Place, string Name, bool Main)> names)
     {
-        var byKey = new SortedDictionary<string, Dictionary<int, bool>>(StringComparer.Ordinal);
+        var byKey = new SortedDictionary<string, Dictionary<int, NameForm>>(StringComparer.Ordinal);
         foreach ((int place, string name, bool main) in names)
         {
             string key = GazetteerKey.Normalize(name);
@@ -128,12 +178,13 @@ public sealed class Gazetteer
                 continue;
             }
 
-            if (!byKey.TryGetValue(key, out Dictionary<int, bool>? postings))
+            if (!byKey.TryGetValue(key, out Dictionary<int, NameForm>? postings))
             {
                 byKey[key] = postings = [];
             }
 
-            postings[place] = (postings.TryGetValue(place, out bool was) && was) || main;
+            NameForm form = main ? NameForm.Main | Written(name) : NameForm.Alternate;
+            postings[place] = postings.TryGetValue(place, out NameForm was) ? Stronger(was, form) : form;
         }
 
         // Ordinal UTF-16 order is not UTF-8 byte order outside the BMP; sort by bytes, as Search compares.
@@ -147,13 +198,30 @@ public sealed class Gazetteer
             keyStarts[i] = (int)keys.Length;
             postingStarts[i] = postingList.Count;
             keys.Write(entries[i].Bytes);
-            postingList.AddRange(entries[i].Value.OrderBy(p => p.Key).Select(p => (p.Key << 1) | (p.Value ? 1 : 0)));
+            postingList.AddRange(entries[i].Value.OrderBy(p => p.Key).Select(p => (p.Key << 3) | (int)p.Value));
         }
 
         keyStarts[^1] = (int)keys.Length;
         postingStarts[^1] = postingList.Count;
         return new Gazetteer([.. places], admin1Names.ToImmutableDictionary(StringComparer.Ordinal), keys.ToArray(), keyStarts, postingStarts, [.. postingList]);
     }
+
+    /// <summary>Capitals or periods in a short main name make its case matter.</summary>
+    private static NameForm Written(string name)
+    {
+        int letters = name.Count(char.IsLetter);
+        if (letters > 5)
+        {
+            return NameForm.Alternate;
+        }
+
+        NameForm form = name.Contains('.', StringComparison.Ordinal) ? NameForm.Dotted : NameForm.Alternate;
+        return name.Where(char.IsLetter).All(char.IsUpper) ? form | NameForm.AllCaps : form;
+    }
+
+    /// <summary>Of two ways one place is named under one key, the one that matches more text: a main name, then the least constrained.</summary>
+    private static NameForm Stronger(NameForm a, NameForm b) =>
+        a.HasFlag(NameForm.Main) != b.HasFlag(NameForm.Main) ? (a.HasFlag(NameForm.Main) ? a : b) : (a < b ? a : b);
 
     /// <summary>Writes the gzip-compressed index (deterministic bytes).</summary>
     public void SaveFile(string path) => EmbeddedModels.WriteGzipFile(path, Write);

@@ -9,13 +9,14 @@ namespace Sitrep.Mentions.Places;
 /// <c>cities1000.txt</c> with alternate names in every script, <c>regionInfo.tsv</c> and <c>admin1.json</c> first-order divisions,
 /// <c>admin2.json</c> second-order divisions, <c>countryInfo.tsv</c> and <c>country_translations.json</c>) and the
 /// curated supplement in <c>Resources/geo</c> (<c>places.tsv</c>: press regions, seas, facilities;
-/// <c>country-aliases.tsv</c>: country names as the press writes them). Divisions and countries, which those
+/// <c>country-aliases.tsv</c>: country names as the press writes them; <c>division-abbreviations.tsv</c>: «Fla.», «N.J.»). Divisions and countries, which those
 /// extracts give without coordinates, sit at the population-weighted centre of their towns.
 /// </summary>
 public static class GazetteerBuilder
 {
     private const string SupplementFile = "geo/places.tsv";
     private const string CountryAliasesFile = "geo/country-aliases.tsv";
+    private const string AbbreviationsFile = "geo/division-abbreviations.tsv";
 
     // Generic words GeoNames appends to division names that the press drops («Kharkiv Oblast» → «Kharkiv»).
     private static readonly string[] DivisionWords =
@@ -74,6 +75,11 @@ public static class GazetteerBuilder
             int first = names.Count;
             names.Add((index, f[1], true));
             names.Add((index, f[2], true));
+            if (f[1].IndexOf(", ", StringComparison.Ordinal) is > 0 and int comma)
+            {
+                names.Add((index, f[1][..comma], true)); // «Washington, D.C.» is «Washington» too
+            }
+
             foreach (string alternate in f[3].Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
             {
                 names.Add((index, alternate, false));
@@ -188,6 +194,15 @@ public static class GazetteerBuilder
             });
             admin1ByCode[f[0]] = index;
             AddDivisionNames(names, townsByName, townNames, places, index, [display, f[1], f[2]]);
+            if (f[0].StartsWith("US.", StringComparison.Ordinal))
+            {
+                names.Add((index, f[0][3..], true)); // «CA», «NY»: US states by their postal codes, as the press writes them
+            }
+        }
+
+        foreach (string[] row in LanguageResources.ReadRows(AbbreviationsFile))
+        {
+            names.Add((admin1ByCode[row[1]], row[0], true));
         }
 
         log?.WriteLine($"regionInfo: {admin1ByCode.Count} first-order divisions");
@@ -249,7 +264,7 @@ public static class GazetteerBuilder
                 {
                     Index = 0,
                     GeonamesId = row[1].Length > 0 ? long.Parse(row[1], CultureInfo.InvariantCulture) : null,
-                    Name = row[9].Split('|')[0].Split(':', 2)[1],
+                    Name = CanonicalName(row[9]),
                     Latitude = located ? Number(row[7]) : anchor!.Latitude,
                     Longitude = located ? Number(row[8]) : anchor!.Longitude,
                     Feature = row[2],
@@ -272,6 +287,14 @@ public static class GazetteerBuilder
         var gazetteer = Gazetteer.Create(places, admin1Names, names);
         log?.WriteLine($"index: {gazetteer.Places.Length} places under {gazetteer.NameCount} names");
         return gazetteer;
+    }
+
+    /// <summary>The first English or any-language name of a supplement row («en:Donbas»), else its first name.</summary>
+    private static string CanonicalName(string names)
+    {
+        string[] pairs = names.Split('|');
+        string chosen = pairs.FirstOrDefault(p => p.StartsWith("en:", StringComparison.Ordinal) || p.StartsWith("*:", StringComparison.Ordinal)) ?? pairs[0];
+        return chosen.Split(':', 2)[1];
     }
 
     private static void AddDivisionNames(List<(int, string, bool)> names, Dictionary<(string, string), int> townsByName, Dictionary<int, (int Start, int Count)> townNames, List<GazetteerPlace> places, int index, string[] written)

@@ -1,5 +1,6 @@
 using System.Collections.Frozen;
 using Sitrep.Resources;
+using Sitrep.Tagging.Lemmas;
 
 namespace Sitrep.Mentions.Places;
 
@@ -12,8 +13,9 @@ public sealed class PlaceLexicon
 {
     private static readonly FrozenDictionary<string, FrozenDictionary<string, string>> AllDemonyms = ReadDemonyms();
 
-    private PlaceLexicon(string language, FrozenDictionary<string, PlaceCue> cues, FrozenDictionary<string, string> demonyms, int longestCue, string? basedSuffix)
+    private PlaceLexicon(string language, FrozenDictionary<string, PlaceCue> cues, FrozenDictionary<string, string> demonyms, int longestCue, string? basedSuffix, FrozenSet<string> commonWords)
     {
+        CommonWords = commonWords;
         Language = language;
         Cues = cues;
         Demonyms = demonyms;
@@ -31,6 +33,12 @@ public sealed class PlaceLexicon
 
     /// <summary>Words in the longest cue phrase.</summary>
     public int LongestCue { get; }
+
+    /// <summary>
+    /// Words the language writes in lower case (from the lemmatizer's lexicon, proper nouns aside): capitalised, they
+    /// start a sentence or a title more often than they name a town («March», «Street», «Centre»).
+    /// </summary>
+    public FrozenSet<string> CommonWords { get; }
 
     /// <summary>A suffix that turns a place name into a location adjective («-based»), or null.</summary>
     public string? BasedSuffix { get; }
@@ -60,8 +68,15 @@ public sealed class PlaceLexicon
             cues.ToFrozenDictionary(StringComparer.Ordinal),
             AllDemonyms.GetValueOrDefault(language) ?? FrozenDictionary<string, string>.Empty,
             cues.Count == 0 ? 0 : cues.Keys.Max(k => k.Split(' ').Length),
-            based);
+            based,
+            CommonWordsOf(language));
     }
+
+    private static FrozenSet<string> CommonWordsOf(string language) =>
+        Lemmatizer.For(language)?.Model.Lexicon
+            .Where(e => e.Upos != "PROPN" && e.Form.Length > 0 && char.IsLower(e.Form[0]))
+            .Select(e => e.Form)
+            .ToFrozenSet(StringComparer.Ordinal) ?? FrozenSet<string>.Empty;
 
     private static FrozenDictionary<string, FrozenDictionary<string, string>> ReadDemonyms()
     {

@@ -8,8 +8,9 @@ namespace Sitrep.Mentions.Places;
 /// <summary>
 /// Finds the place names of a document: its LOC entities, and capitalised names outside any entity that the
 /// gazetteer knows and that the tagger reads as a proper noun or that a cue announces («près de X»). A
-/// nationality word is never a place. Works without entities or parts of speech (then only gazetteer names
-/// announced by a cue, or of countries and divisions, are taken). Each mention carries the cue before it.
+/// nationality word is never a place, nor a name inside a time expression («March», «Thursday»). Works without
+/// entities or parts of speech (then only gazetteer names announced by a cue, or of countries and divisions, are
+/// taken). Each mention carries the cue before it. Runs after the time stage.
 /// </summary>
 public sealed class PlaceRecognizer(Gazetteer gazetteer, PlaceLexicon lexicon)
 {
@@ -63,7 +64,7 @@ public sealed class PlaceRecognizer(Gazetteer gazetteer, PlaceLexicon lexicon)
 
                 var span = TextSpan.FromBounds(document.Tokens[t].Span.Start, document.Tokens[last].Span.End);
                 PlaceCue cue = CueBefore(document, t);
-                if (Accept(document, t, sentence, span, cue))
+                if (Accept(document, t, last, sentence, span, cue))
                 {
                     mentions.Add(new PlaceMention(span, s, cue, PlaceSource.Gazetteer));
                     t = last;
@@ -129,8 +130,9 @@ public sealed class PlaceRecognizer(Gazetteer gazetteer, PlaceLexicon lexicon)
                 break;
             }
 
-            int start = document.Tokens[first].Span.Start;
-            if (Capitalised(word) && gazetteer.ContainsKey(GazetteerKey.Normalize(document.Text.AsSpan(start, document.Tokens[last].Span.End - start))))
+            int start = document.Tokens[first].Span.Start, stop = document.Tokens[last].Span.End;
+            if (Capitalised(word) && gazetteer.ContainsKey(GazetteerKey.Normalize(document.Text.AsSpan(start, stop - start)))
+                && gazetteer.Match(document.Text.AsSpan(start, stop - start), stop < document.Text.Length && document.Text[stop] == '.').Count > 0)
             {
                 found = last;
             }
@@ -140,14 +142,23 @@ public sealed class PlaceRecognizer(Gazetteer gazetteer, PlaceLexicon lexicon)
     }
 
     /// <summary>
-    /// A gazetteer name outside any entity is taken when it is no nationality word and either a cue announces it
-    /// or the tagger reads its first word as a proper noun (not at the start of a sentence, where capitals say
-    /// nothing) — or, in a document without parts of speech, when it names a country or a division.
+    /// A gazetteer name outside any entity is taken when it is a whole name (no capitalised word runs on before or
+    /// after it: «Street» in «Royal Street», «New» in «New Orleans Railways»), no nationality word, and either a cue
+    /// announces it or the tagger reads its first word as a proper noun (not at the start of a sentence, where
+    /// capitals say nothing) — or, in a document without parts of speech, when it names a country or a division.
     /// </summary>
-    private bool Accept(Document document, int first, Sentence sentence, TextSpan span, PlaceCue cue)
+    private bool Accept(Document document, int first, int last, Sentence sentence, TextSpan span, PlaceCue cue)
     {
         string text = document[span];
-        if (IsDemonym(text))
+        if (IsDemonym(text) || RunsOn(document, first - 1, sentence, before: true) || RunsOn(document, last + 1, sentence, before: false)
+            || document.Times.Any(t => t.Span.Overlaps(span)))
+        {
+            return false;
+        }
+
+        IReadOnlyList<GazetteerHit> hits = gazetteer.Match(text, span.End < document.Text.Length && document.Text[span.End] == '.');
+        bool country = hits.Any(h => h.MainName && h.Place.IsCountry);
+        if (first == last && !country && lexicon.CommonWords.Contains(text.ToLowerInvariant()))
         {
             return false;
         }
@@ -159,10 +170,31 @@ public sealed class PlaceRecognizer(Gazetteer gazetteer, PlaceLexicon lexicon)
 
         if (document.PartsOfSpeech.IsDefaultOrEmpty)
         {
-            return gazetteer.Find(text).Any(h => h.MainName && (h.Place.IsCountry || h.Place.Feature == "ADM1"));
+            return hits.Any(h => h.MainName && (h.Place.IsCountry || h.Place.Feature == "ADM1"));
         }
 
-        return first > sentence.FirstToken && document.PartsOfSpeech[first] == "PROPN";
+        return first > sentence.FirstToken && document.PartsOfSpeech[first] == "PROPN" && hits.Any(Prominent);
+    }
+
+    /// <summary>Known well enough to be taken without a cue: a country, a division, a curated entry or a town of 20 000, under a main name.</summary>
+    private static bool Prominent(GazetteerHit hit) =>
+        hit.MainName && (hit.Place.Precision is PlacePrecision.Country or PlacePrecision.Region || hit.Place.GeonamesId is null || hit.Place.Within >= 0 || hit.Place.Population >= 20_000);
+
+    /// <summary>Whether token <paramref name="t"/> is a capitalised word that continues the name (a sentence's first word does only when it is a proper noun).</summary>
+    private static bool RunsOn(Document document, int t, Sentence sentence, bool before)
+    {
+        if (t < sentence.FirstToken || t >= sentence.FirstToken + sentence.TokenCount || document.Tokens[t].Kind != TokenKind.Word)
+        {
+            return false;
+        }
+
+        TextSpan near = document.Tokens[t].Span, name = document.Tokens[before ? t + 1 : t - 1].Span;
+        if ((before ? name.Start - near.End : near.Start - name.End) > 1 || !Capitalised(document.Slice(near)))
+        {
+            return false;
+        }
+
+        return t > sentence.FirstToken || (!document.PartsOfSpeech.IsDefaultOrEmpty && document.PartsOfSpeech[t] == "PROPN");
     }
 
     private static bool Capitalised(ReadOnlySpan<char> word) => word.Length > 0 && char.IsUpper(word[0]);

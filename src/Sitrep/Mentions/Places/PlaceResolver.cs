@@ -26,7 +26,7 @@ public sealed class PlaceResolver(Gazetteer gazetteer, PlaceLexicon lexicon)
         var candidates = new IReadOnlyList<GazetteerHit>[mentions.Count];
         for (int i = 0; i < mentions.Count; i++)
         {
-            candidates[i] = Candidates(document[mentions[i].Span]);
+            candidates[i] = Qualified(Candidates(document[mentions[i].Span], PeriodFollows(document, mentions[i].Span)), Qualifiers(document, mentions[i].Span));
         }
 
         // Pass 1: each mention on its own.
@@ -50,11 +50,16 @@ public sealed class PlaceResolver(Gazetteer gazetteer, PlaceLexicon lexicon)
     /// The entries a written name can refer to, trying the forms the press adds to names («the», «’s»); a nationality
     /// word given as a place (an adjectival toponym: «French ports») refers to its country.
     /// </summary>
-    public IReadOnlyList<GazetteerHit> Candidates(string text)
+    public IReadOnlyList<GazetteerHit> Candidates(string text, bool periodFollows = false)
     {
         ArgumentNullException.ThrowIfNull(text);
+        if ((lexicon.Demonyms.TryGetValue(text, out string? code) || lexicon.Demonyms.TryGetValue(text.ToLowerInvariant(), out code)) && gazetteer.Country(code) is { } country)
+        {
+            return [new GazetteerHit(country, true)];
+        }
+
+        IReadOnlyList<GazetteerHit> hits = gazetteer.Match(text, periodFollows);
         string key = GazetteerKey.Normalize(text);
-        IReadOnlyList<GazetteerHit> hits = gazetteer.FindKey(key);
         foreach (string variant in Variants(key))
         {
             if (hits.Count > 0)
@@ -62,16 +67,69 @@ public sealed class PlaceResolver(Gazetteer gazetteer, PlaceLexicon lexicon)
                 break;
             }
 
-            hits = gazetteer.FindKey(variant);
-        }
-
-        if (hits.Count == 0 && (lexicon.Demonyms.TryGetValue(text, out string? code) || lexicon.Demonyms.TryGetValue(text.ToLowerInvariant(), out code)) && gazetteer.Country(code) is { } country)
-        {
-            hits = [new GazetteerHit(country, true)];
+            hits = Gazetteer.Match(text, periodFollows, gazetteer.FindKey(variant));
         }
 
         return hits;
     }
+
+    /// <summary>
+    /// «Parkland, Fla.», «Colchester, England»: the countries and first-order divisions named right after a comma
+    /// that follows the mention — the press's way of saying which of several homonyms it means.
+    /// </summary>
+    private List<GazetteerPlace> Qualifiers(Document document, TextSpan span)
+    {
+        var qualifiers = new List<GazetteerPlace>();
+        int comma = FirstTokenFrom(document, span.End);
+        if (comma < 0 || comma + 1 >= document.Tokens.Length || document[document.Tokens[comma].Span] != "," || document.Tokens[comma].Span.Start != span.End)
+        {
+            return qualifiers;
+        }
+
+        for (int last = Math.Min(document.Tokens.Length - 1, comma + 3); last > comma && qualifiers.Count == 0; last--)
+        {
+            var name = TextSpan.FromBounds(document.Tokens[comma + 1].Span.Start, document.Tokens[last].Span.End);
+            qualifiers.AddRange(gazetteer.Match(document.Slice(name), PeriodFollows(document, name))
+                .Where(h => h.MainName && (h.Place.IsCountry || h.Place.Feature == "ADM1"))
+                .Select(h => h.Place));
+        }
+
+        return qualifiers;
+    }
+
+    /// <summary>The first token starting at or after <paramref name="position"/>, or -1.</summary>
+    private static int FirstTokenFrom(Document document, int position)
+    {
+        int lo = 0, hi = document.Tokens.Length - 1, found = -1;
+        while (lo <= hi)
+        {
+            int mid = (lo + hi) >>> 1;
+            if (document.Tokens[mid].Span.Start >= position)
+            {
+                (found, hi) = (mid, mid - 1);
+            }
+            else
+            {
+                lo = mid + 1;
+            }
+        }
+
+        return found;
+    }
+
+    /// <summary>When a qualifier follows the name, only the candidates inside it (if any are).</summary>
+    private static IReadOnlyList<GazetteerHit> Qualified(IReadOnlyList<GazetteerHit> hits, List<GazetteerPlace> qualifiers)
+    {
+        if (qualifiers.Count == 0)
+        {
+            return hits;
+        }
+
+        GazetteerHit[] inside = [.. hits.Where(h => qualifiers.Any(q => q != h.Place && (q.IsCountry ? q.Country == h.Place.Country : q.Admin1Code == h.Place.Admin1Code)))];
+        return inside.Length > 0 ? inside : hits;
+    }
+
+    private static bool PeriodFollows(Document document, TextSpan span) => span.End < document.Text.Length && document.Text[span.End] == '.';
 
     private static IEnumerable<string> Variants(string key)
     {
@@ -108,17 +166,20 @@ public sealed class PlaceResolver(Gazetteer gazetteer, PlaceLexicon lexicon)
     internal static double Score(GazetteerHit hit, PlaceCue cue, ArticleContext? context)
     {
         GazetteerPlace place = hit.Place;
-        double score = Math.Log10(place.Population + 1) * 0.6;
+        bool curated = place.Feature != "ADM2" && (place.GeonamesId is null || place.Within >= 0 || place.Feature == "CONT");
+
+        // Size, on a log scale; a curated entry (continent, sea, press region, facility) counts as widely known.
+        double score = (curated ? 6 : Math.Log10(place.Population + 1)) * 0.6;
         score += place.Feature switch
         {
             "PCLI" => 4.0,
             "ADM1" => 1.2,
             "ADM2" => -0.5,
-            "PPLC" => 1.5,
+            "PPLC" => hit.MainName ? 2.5 : 0.5, // not «Salisbury» for Harare
             "PPLA" => 0.8,
             "PPLA2" => 0.3,
             "PPLX" => -0.5,
-            _ when place.GeonamesId is null || place.Within >= 0 => place.IsRegion ? 3.0 : 1.0,
+            _ when curated => place.IsRegion ? 2.0 : 1.0,
             _ => 0,
         };
         score += hit.MainName ? 1.0 : 0;
