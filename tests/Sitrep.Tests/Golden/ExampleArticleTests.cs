@@ -1,6 +1,7 @@
 using Sitrep.Articles;
 using Sitrep.Documents;
 using Sitrep.Mentions.Entities;
+using Sitrep.Mentions.Places;
 using Sitrep.Pipeline;
 using Sitrep.Segmentation;
 
@@ -74,5 +75,40 @@ public sealed class ExampleArticleTests
         }
 
         Assert.Contains("président ukrainien", Assert.Single(document.Entities, e => e.Name == "Volodymyr Zelenskiy").Roles);
+    }
+
+    /// <summary>
+    /// Issue 5's "done when": every place resolves sensibly — the towns as towns, the Kyiv and Chernihiv regions as
+    /// their oblasts, Crimea and the Donbas as regions, Azovstal inside Mariupol — and LOC entities point to them.
+    /// </summary>
+    [Fact]
+    public void Example_article_places_resolve_to_towns_regions_and_a_facility_in_its_town()
+    {
+        Document document = Extract();
+        Assert.SkipWhen(Gazetteer.Default is null, "this build ships no gazetteer: place test skipped");
+
+        Place Resolved(string written, long? geonamesId, PlacePrecision precision, string country)
+        {
+            Place place = Assert.Single(document.Places, p => p.Mentions.Any(m => document[m.Span] == written));
+            Assert.NotNull(place.Entry);
+            Assert.Equal((geonamesId, precision, country), (place.Entry.GeonamesId, place.Entry.Precision, place.Entry.Country));
+            return place;
+        }
+
+        Resolved("Kharkiv", 706483, PlacePrecision.City, "UA");
+        Place mariupol = Resolved("Mariupol", 701822, PlacePrecision.City, "UA");
+        Resolved("Kiev", 703446, PlacePrecision.Region, "UA");       // «la région de Kiev»: Kyiv Oblast, not the city
+        Resolved("Tchernihiv", 710734, PlacePrecision.Region, "UA"); // Chernihiv Oblast
+        Resolved("Crimée", null, PlacePrecision.Region, "UA");
+        Resolved("Donbas", null, PlacePrecision.Region, "UA");
+        Resolved("Ukraine", 690791, PlacePrecision.Country, "UA");
+        Place azovstal = Resolved("Azovstal", null, PlacePrecision.Point, "UA");
+        Assert.Equal(mariupol.Entry!.Index, azovstal.Entry!.Within);
+        Assert.True(azovstal.Entry.DistanceTo(mariupol.Entry) < 10);
+
+        Entity kharkiv = Assert.Single(document.Entities, e => e.Name == "Kharkiv");
+        Assert.Equal(Resolved("Kharkiv", 706483, PlacePrecision.City, "UA").Id, kharkiv.Place);
+        Assert.Equal("UA", Assert.Single(document.Entities, e => e.Name == "Volodymyr Zelenskiy").Country); // «président ukrainien»
+        Assert.DoesNotContain(document.Places, p => p.Mentions.Any(m => document[m.Span] is "ukrainien" or "russes"));
     }
 }

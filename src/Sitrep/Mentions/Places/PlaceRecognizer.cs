@@ -173,7 +173,11 @@ public sealed class PlaceRecognizer(Gazetteer gazetteer, PlaceLexicon lexicon)
             return hits.Any(h => h.MainName && (h.Place.IsCountry || h.Place.Feature == "ADM1"));
         }
 
-        return first > sentence.FirstToken && document.PartsOfSpeech[first] == "PROPN" && hits.Any(Prominent);
+        // At the start of a sentence only a dateline in capitals («LOS ANGELES —») says its capitals mean a name.
+        bool dateline = text.Length > 3 && text.All(c => !char.IsLetter(c) || char.IsUpper(c));
+        string pos = document.PartsOfSpeech[first];
+        bool name = dateline ? pos is "PROPN" or "NOUN" or "X" : first > sentence.FirstToken && pos == "PROPN";
+        return name && hits.Any(Prominent);
     }
 
     /// <summary>Known well enough to be taken without a cue: a country, a division, a curated entry or a town of 20 000, under a main name.</summary>
