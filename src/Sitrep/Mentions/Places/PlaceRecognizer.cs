@@ -30,7 +30,11 @@ public sealed class PlaceRecognizer(Gazetteer gazetteer, PlaceLexicon lexicon)
 
             if (entity.Type == "LOC" && !IsDemonym(document[entity.Span]))
             {
-                mentions.Add(new PlaceMention(entity.Span, entity.Sentence, CueBefore(document, entity.FirstToken), PlaceSource.Entity));
+                foreach ((int first, int last) in NameParts(document, entity.FirstToken, entity.FirstToken + entity.TokenCount))
+                {
+                    var span = TextSpan.FromBounds(document.Tokens[first].Span.Start, document.Tokens[last].Span.End);
+                    mentions.Add(new PlaceMention(span, entity.Sentence, CueBefore(document, first), PlaceSource.Entity));
+                }
             }
         }
 
@@ -74,6 +78,28 @@ public sealed class PlaceRecognizer(Gazetteer gazetteer, PlaceLexicon lexicon)
 
         mentions.Sort((a, b) => a.Span.Start.CompareTo(b.Span.Start));
         return [.. mentions];
+    }
+
+    /// <summary>
+    /// An entity span split at punctuation other than name-internal hyphens, apostrophes and periods: «Odessa
+    /// (Ukraine)» in a dateline names two places.
+    /// </summary>
+    private static IEnumerable<(int First, int Last)> NameParts(Document document, int start, int end)
+    {
+        int first = -1;
+        for (int t = start; t <= end; t++)
+        {
+            bool separator = t == end || (document.Tokens[t].Kind == TokenKind.Punctuation && document[document.Tokens[t].Span] is not "-" and not "'" and not "’" and not ".");
+            if (!separator && first < 0)
+            {
+                first = t;
+            }
+            else if (separator && first >= 0)
+            {
+                yield return (first, t - 1);
+                first = -1;
+            }
+        }
     }
 
     /// <summary>The cue among the words just before token <paramref name="first"/>, longest first.</summary>

@@ -154,6 +154,14 @@ public sealed class PlaceResolver(Gazetteer gazetteer, PlaceLexicon lexicon)
         foreach (GazetteerHit hit in hits)
         {
             double score = Score(hit, cue, context);
+
+            // A division named after its seat («Kherson», «Mykolaïv») is the town unless a cue asks for the region.
+            if (cue != PlaceCue.Region && hit.Place.IsRegion && hit.Place.Admin1Code is { } admin1
+                && hits.Any(h => h.Place.IsPopulatedPlace && h.Place.Admin1Code == admin1 && h.Place.Feature != "PPL"))
+            {
+                score -= 2.5;
+            }
+
             if (score > bestScore || (score == bestScore && best is not null && hit.Place.Index < best.Index))
             {
                 (best, bestScore) = (hit.Place, score);

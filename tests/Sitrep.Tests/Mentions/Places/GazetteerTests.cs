@@ -30,11 +30,11 @@ public sealed class GazetteerTests
     [Fact]
     public void Index_reads_back_what_it_wrote()
     {
-        Gazetteer gazetteer = Create();
+        var gazetteer = Create();
         using var stream = new MemoryStream();
         gazetteer.Write(stream);
         stream.Position = 0;
-        Gazetteer read = Gazetteer.Read(stream);
+        var read = Gazetteer.Read(stream);
 
         Assert.Equal(gazetteer.Places, read.Places);
         Assert.Equal(gazetteer.NameCount, read.NameCount);
@@ -57,7 +57,7 @@ public sealed class GazetteerTests
     [Fact]
     public void Capitals_match_capital_names_and_a_short_capital_word_is_no_town()
     {
-        Gazetteer gazetteer = Create();
+        var gazetteer = Create();
         Assert.Equal("United States", Assert.Single(gazetteer.Match("US")).Place.Name);
         Assert.Equal("Us", Assert.Single(gazetteer.Match("Us")).Place.Name);
     }
@@ -65,7 +65,7 @@ public sealed class GazetteerTests
     [Fact]
     public void Abbreviation_matches_only_with_its_period()
     {
-        Gazetteer gazetteer = Create();
+        var gazetteer = Create();
         Assert.Single(gazetteer.Match("Fla."));
         Assert.Single(gazetteer.Match("Fla", periodFollows: true));
         Assert.Empty(gazetteer.Match("Fla"));
