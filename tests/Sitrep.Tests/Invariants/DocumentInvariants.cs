@@ -53,6 +53,17 @@ internal static class DocumentInvariants
             }
         }
 
+        // Places: every mention is a non-empty span of the text, in exactly one place; entities point at real places.
+        foreach (PlaceModel place in model.Places)
+        {
+            Assert.NotEmpty(place.Mentions);
+            Assert.All(place.Mentions, m => Assert.Equal(m.Text, text[m.Start..m.End]));
+            Assert.True(place.Lat is null || place.Lat is >= -90 and <= 90, $"place {place.Id} latitude {place.Lat}");
+        }
+
+        Assert.Equal(document.PlaceMentions.Length, model.Places.Sum(p => p.Mentions.Length));
+        Assert.All(model.Entities.Where(e => e.Place is not null), e => Assert.Contains(model.Places, p => p.Id == e.Place));
+
         SitrepDocumentModel roundTrip = SitrepJson.Deserialize(SitrepJson.Serialize(model));
         Assert.Equal(model.Text, roundTrip.Text);
         Assert.Equal(model.Sentences.Length, roundTrip.Sentences.Length);

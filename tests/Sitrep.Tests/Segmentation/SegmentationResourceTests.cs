@@ -11,7 +11,7 @@ public sealed class SegmentationResourceTests
     {
         var data = new TheoryData<string>();
         string root = Path.Combine(TestPaths.RepositoryRoot, "src", "Sitrep", "Resources");
-        foreach (string dir in new[] { "und", "fr", "en" })
+        foreach (string dir in new[] { "und", "fr", "en", "geo" })
         {
             foreach (string file in Directory.GetFiles(Path.Combine(root, dir)).Order(StringComparer.Ordinal))
             {

@@ -13,8 +13,9 @@ public sealed class PlaceLexicon
 {
     private static readonly FrozenDictionary<string, FrozenDictionary<string, string>> AllDemonyms = ReadDemonyms();
 
-    private PlaceLexicon(string language, FrozenDictionary<string, PlaceCue> cues, FrozenDictionary<string, string> demonyms, int longestCue, string? basedSuffix, FrozenSet<string> commonWords)
+    private PlaceLexicon(string language, FrozenDictionary<string, PlaceCue> cues, FrozenDictionary<string, string> demonyms, int longestCue, string? basedSuffix, FrozenSet<string> commonWords, FrozenSet<string> coordinations)
     {
+        Coordinations = coordinations;
         CommonWords = commonWords;
         Language = language;
         Cues = cues;
@@ -40,6 +41,9 @@ public sealed class PlaceLexicon
     /// </summary>
     public FrozenSet<string> CommonWords { get; }
 
+    /// <summary>What may stand between two coordinated place names (normalised: «et de», «and», «»), so that a cue carries over.</summary>
+    public FrozenSet<string> Coordinations { get; }
+
     /// <summary>A suffix that turns a place name into a location adjective («-based»), or null.</summary>
     public string? BasedSuffix { get; }
 
@@ -49,6 +53,7 @@ public sealed class PlaceLexicon
         string file = language + "/place-cues.tsv";
         var cues = new Dictionary<string, PlaceCue>(StringComparer.Ordinal);
         string? based = null;
+        var coordinations = new HashSet<string>(StringComparer.Ordinal) { "" };
         if (LanguageResources.Exists(file))
         {
             foreach (string[] row in LanguageResources.ReadRows(file))
@@ -56,6 +61,12 @@ public sealed class PlaceLexicon
                 if (row[1] == "suffix")
                 {
                     based = row[0];
+                    continue;
+                }
+
+                if (row[1] == "coordination")
+                {
+                    coordinations.Add(GazetteerKey.Normalize(row[0]));
                     continue;
                 }
 
@@ -69,7 +80,8 @@ public sealed class PlaceLexicon
             AllDemonyms.GetValueOrDefault(language) ?? FrozenDictionary<string, string>.Empty,
             cues.Count == 0 ? 0 : cues.Keys.Max(k => k.Split(' ').Length),
             based,
-            CommonWordsOf(language));
+            CommonWordsOf(language),
+            coordinations.ToFrozenSet(StringComparer.Ordinal));
     }
 
     private static FrozenSet<string> CommonWordsOf(string language) =>

@@ -29,18 +29,31 @@ public sealed class PlaceResolver(Gazetteer gazetteer, PlaceLexicon lexicon)
             candidates[i] = Qualified(Candidates(document[mentions[i].Span], PeriodFollows(document, mentions[i].Span)), Qualifiers(document, mentions[i].Span));
         }
 
+        // A cue carries over a coordination: «les provinces d’Idleb et d’Alep», «the towns of X and Y».
+        var cues = new PlaceCue[mentions.Count];
+        for (int i = 0; i < mentions.Count; i++)
+        {
+            cues[i] = mentions[i].Cue;
+            if (i > 0 && cues[i] is PlaceCue.None or PlaceCue.Location && cues[i - 1] is PlaceCue.Region or PlaceCue.City
+                && mentions[i - 1].Span.End <= mentions[i].Span.Start
+                && lexicon.Coordinations.Contains(GazetteerKey.Normalize(document.Text.AsSpan(mentions[i - 1].Span.End, mentions[i].Span.Start - mentions[i - 1].Span.End))))
+            {
+                cues[i] = cues[i - 1];
+            }
+        }
+
         // Pass 1: each mention on its own.
         var chosen = new GazetteerPlace?[mentions.Count];
         for (int i = 0; i < mentions.Count; i++)
         {
-            chosen[i] = Best(candidates[i], mentions[i].Cue, null);
+            chosen[i] = Best(candidates[i], cues[i], null);
         }
 
         // Pass 2: with the article's context, from the first pass and the nationality words.
         var context = ArticleContext.Create([.. chosen], NationalityCountries(document));
         for (int i = 0; i < mentions.Count; i++)
         {
-            chosen[i] = Best(candidates[i], mentions[i].Cue, context.Without(i));
+            chosen[i] = Best(candidates[i], cues[i], context.Without(i));
         }
 
         return Group(document, mentions, chosen);
