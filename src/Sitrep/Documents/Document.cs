@@ -71,5 +71,25 @@ public sealed record Document
         return spans;
     }
 
+    /// <summary>The index of the first token starting at or after <paramref name="position"/>, or -1 (bisection).</summary>
+    public int FirstTokenFrom(int position)
+    {
+        int lo = 0, hi = Tokens.Length - 1, found = -1;
+        while (lo <= hi)
+        {
+            int mid = (lo + hi) >>> 1;
+            if (Tokens[mid].Span.Start >= position)
+            {
+                (found, hi) = (mid, mid - 1);
+            }
+            else
+            {
+                lo = mid + 1;
+            }
+        }
+
+        return found;
+    }
+
     public ReadOnlySpan<Token> TokensOf(Sentence sentence) => Tokens.AsSpan().Slice(sentence.FirstToken, sentence.TokenCount);
 }

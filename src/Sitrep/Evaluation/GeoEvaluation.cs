@@ -75,7 +75,7 @@ public static class GeoEvaluation
             foreach (GeoToponym toponym in spans)
             {
                 var span = TextSpan.FromBounds(toDerived[toponym.Start], toDerived[toponym.End]);
-                int token = FirstTokenAt(document, span.Start);
+                int token = document.FirstTokenFrom(span.Start);
                 int sentence = Math.Max(0, document.Sentences.ToList().FindIndex(s => s.Span.Contains(span.Start)));
                 mentions.Add(new PlaceMention(span, sentence, token < 0 ? PlaceCue.None : recognizer.CueBefore(document, token), PlaceSource.Given));
             }
@@ -161,18 +161,5 @@ public static class GeoEvaluation
         }
 
         return derived;
-    }
-
-    private static int FirstTokenAt(Document document, int start)
-    {
-        for (int t = 0; t < document.Tokens.Length; t++)
-        {
-            if (document.Tokens[t].Span.End > start)
-            {
-                return t;
-            }
-        }
-
-        return -1;
     }
 }

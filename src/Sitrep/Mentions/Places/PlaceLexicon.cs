@@ -32,6 +32,10 @@ public sealed class PlaceLexicon
     /// <summary>Nationality words as written («ukrainienne», «Russians») → ISO 3166-1 alpha-2.</summary>
     public FrozenDictionary<string, string> Demonyms { get; }
 
+    /// <summary>The country a nationality word names, as written or in lower case («Ukrainiens», «ukrainiens»), or null.</summary>
+    public string? DemonymCountry(string word) =>
+        Demonyms.GetValueOrDefault(word) ?? Demonyms.GetValueOrDefault(word.ToLowerInvariant());
+
     /// <summary>Words in the longest cue phrase.</summary>
     public int LongestCue { get; }
 

@@ -52,7 +52,7 @@ public sealed class PlaceRecognitionStage(Gazetteer gazetteer) : IDocumentStage
         {
             foreach (string word in role.Split(' ', StringSplitOptions.RemoveEmptyEntries))
             {
-                if (lexicon.Demonyms.TryGetValue(word, out string? country))
+                if (lexicon.DemonymCountry(word) is { } country)
                 {
                     return country;
                 }

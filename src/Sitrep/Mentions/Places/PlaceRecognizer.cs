@@ -119,7 +119,7 @@ public sealed class PlaceRecognizer(Gazetteer gazetteer, PlaceLexicon lexicon)
         return PlaceCue.None;
     }
 
-    private bool IsDemonym(string text) => lexicon.Demonyms.ContainsKey(text) || lexicon.Demonyms.ContainsKey(text.ToLowerInvariant());
+    private bool IsDemonym(string text) => lexicon.DemonymCountry(text) is not null;
 
     /// <summary>«Kyiv-based»: the place name before the suffix, when the gazetteer knows it.</summary>
     private TextSpan? Based(Document document, int t)

@@ -66,7 +66,7 @@ public sealed class PlaceResolver(Gazetteer gazetteer, PlaceLexicon lexicon)
     public IReadOnlyList<GazetteerHit> Candidates(string text, bool periodFollows = false)
     {
         ArgumentNullException.ThrowIfNull(text);
-        if ((lexicon.Demonyms.TryGetValue(text, out string? code) || lexicon.Demonyms.TryGetValue(text.ToLowerInvariant(), out code)) && gazetteer.Country(code) is { } country)
+        if (lexicon.DemonymCountry(text) is { } code && gazetteer.Country(code) is { } country)
         {
             return [new GazetteerHit(country, true)];
         }
@@ -93,7 +93,7 @@ public sealed class PlaceResolver(Gazetteer gazetteer, PlaceLexicon lexicon)
     private List<GazetteerPlace> Qualifiers(Document document, TextSpan span)
     {
         var qualifiers = new List<GazetteerPlace>();
-        int comma = FirstTokenFrom(document, span.End);
+        int comma = document.FirstTokenFrom(span.End);
         if (comma < 0 || comma + 1 >= document.Tokens.Length || document[document.Tokens[comma].Span] != "," || document.Tokens[comma].Span.Start != span.End)
         {
             return qualifiers;
@@ -108,26 +108,6 @@ public sealed class PlaceResolver(Gazetteer gazetteer, PlaceLexicon lexicon)
         }
 
         return qualifiers;
-    }
-
-    /// <summary>The first token starting at or after <paramref name="position"/>, or -1.</summary>
-    private static int FirstTokenFrom(Document document, int position)
-    {
-        int lo = 0, hi = document.Tokens.Length - 1, found = -1;
-        while (lo <= hi)
-        {
-            int mid = (lo + hi) >>> 1;
-            if (document.Tokens[mid].Span.Start >= position)
-            {
-                (found, hi) = (mid, mid - 1);
-            }
-            else
-            {
-                lo = mid + 1;
-            }
-        }
-
-        return found;
     }
 
     /// <summary>When a qualifier follows the name, only the candidates inside it (if any are).</summary>
@@ -230,7 +210,7 @@ public sealed class PlaceResolver(Gazetteer gazetteer, PlaceLexicon lexicon)
         foreach (Token token in document.Tokens)
         {
             string word = document[token.Span];
-            if (lexicon.Demonyms.TryGetValue(word, out string? country) || lexicon.Demonyms.TryGetValue(word.ToLowerInvariant(), out country))
+            if (lexicon.DemonymCountry(word) is { } country)
             {
                 yield return country;
             }
