@@ -1,6 +1,5 @@
 using System.Collections.Immutable;
 using System.Globalization;
-using System.Reflection;
 using Npgsql;
 
 namespace Sitrep.Storage.Postgres;
@@ -17,7 +16,7 @@ internal static class PostgresMigrator
 
     private const string LockSql = "SELECT pg_advisory_xact_lock(hashtextextended('sitrep.migrate/' || current_schema(), 0));";
 
-    public static ImmutableArray<(int Version, string Name, string Sql)> Migrations { get; } = LoadMigrations();
+    public static ImmutableArray<(int Version, string Name, string Sql)> Migrations { get; } = StoreRows.LoadMigrations(typeof(PostgresMigrator).Assembly, ResourcePrefix);
 
     public static int LatestVersion => Migrations.IsEmpty ? 0 : Migrations[^1].Version;
 
@@ -93,32 +92,5 @@ internal static class PostgresMigrator
     {
         await using var command = new NpgsqlCommand(sql, connection);
         await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
-    }
-
-    private static ImmutableArray<(int, string, string)> LoadMigrations()
-    {
-        Assembly assembly = typeof(PostgresMigrator).Assembly;
-        var migrations = new List<(int, string, string)>();
-        foreach (string resource in assembly.GetManifestResourceNames())
-        {
-            if (!resource.StartsWith(ResourcePrefix, StringComparison.Ordinal) || !resource.EndsWith(".sql", StringComparison.Ordinal))
-            {
-                continue;
-            }
-
-            string name = resource[ResourcePrefix.Length..^".sql".Length];
-            int underscore = name.IndexOf('_', StringComparison.Ordinal);
-            if (underscore <= 0 || !int.TryParse(name.AsSpan(0, underscore), NumberStyles.None, CultureInfo.InvariantCulture, out int version))
-            {
-                throw new InvalidOperationException($"migration '{resource}' is not named NNN_name.sql");
-            }
-
-            using Stream stream = assembly.GetManifestResourceStream(resource)!;
-            using var reader = new StreamReader(stream);
-            migrations.Add((version, name, reader.ReadToEnd()));
-        }
-
-        migrations.Sort((a, b) => a.Item1.CompareTo(b.Item1));
-        return [.. migrations];
     }
 }

@@ -182,9 +182,7 @@ public sealed class SqliteDocumentStore : IDocumentStore
         await using SqliteDataReader reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
         while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
         {
-            articles.Add(new ArticleSummary(
-                reader.GetString(0), NullableString(reader, 1), NullableString(reader, 2), NullableString(reader, 3), reader.GetString(4),
-                NullableString(reader, 5), reader.GetInt32(6), reader.GetInt32(7), reader.GetInt32(8), reader.GetString(9)));
+            articles.Add(StoreRows.ReadArticleSummary(reader));
         }
 
         return articles;
@@ -258,25 +256,7 @@ public sealed class SqliteDocumentStore : IDocumentStore
         {
             while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
             {
-                rows.Add((new EventRecord
-                {
-                    ArticleId = reader.GetString(0),
-                    EventId = reader.GetString(1),
-                    Type = reader.GetString(2),
-                    Mode = NullableString(reader, 3),
-                    Modality = reader.GetString(4),
-                    Date = NullableString(reader, 5),
-                    DatePrecision = NullableString(reader, 6),
-                    Trigger = reader.GetString(7),
-                    Location = NullableString(reader, 8),
-                    PlaceName = NullableString(reader, 9),
-                    Country = NullableString(reader, 10),
-                    Lat = reader.IsDBNull(11) ? null : reader.GetDouble(11),
-                    Lon = reader.IsDBNull(12) ? null : reader.GetDouble(12),
-                    Dead = reader.IsDBNull(13) ? null : reader.GetInt32(13),
-                    Injured = reader.IsDBNull(14) ? null : reader.GetInt32(14),
-                    Confidence = reader.GetDouble(15),
-                }, reader.GetInt64(16)));
+                rows.Add((StoreRows.ReadEvent(reader), reader.GetInt64(16)));
             }
         }
 
@@ -296,7 +276,7 @@ public sealed class SqliteDocumentStore : IDocumentStore
             await using SqliteDataReader reader = await participants.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
             while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
             {
-                var participant = new ParticipantRecord(reader.GetString(1), NullableString(reader, 2), NullableString(reader, 3));
+                var participant = new ParticipantRecord(reader.GetString(1), reader.NullableString(2), reader.NullableString(3));
                 (string.Equals(reader.GetString(0), "actor", StringComparison.Ordinal) ? actors : recipients).Add(participant);
             }
 
@@ -418,5 +398,4 @@ public sealed class SqliteDocumentStore : IDocumentStore
     private static string Like(string text) =>
         "%" + text.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("%", "\\%", StringComparison.Ordinal).Replace("_", "\\_", StringComparison.Ordinal) + "%";
 
-    private static string? NullableString(SqliteDataReader reader, int ordinal) => reader.IsDBNull(ordinal) ? null : reader.GetString(ordinal);
 }

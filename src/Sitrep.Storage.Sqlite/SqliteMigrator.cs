@@ -1,6 +1,5 @@
 using System.Collections.Immutable;
 using System.Globalization;
-using System.Reflection;
 using Microsoft.Data.Sqlite;
 
 namespace Sitrep.Storage.Sqlite;
@@ -14,7 +13,7 @@ internal static class SqliteMigrator
 {
     private const string ResourcePrefix = "Sitrep.Storage.Sqlite.Migrations.";
 
-    public static ImmutableArray<(int Version, string Name, string Sql)> Migrations { get; } = LoadMigrations();
+    public static ImmutableArray<(int Version, string Name, string Sql)> Migrations { get; } = StoreRows.LoadMigrations(typeof(SqliteMigrator).Assembly, ResourcePrefix);
 
     public static int LatestVersion => Migrations.IsEmpty ? 0 : Migrations[^1].Version;
 
@@ -79,32 +78,5 @@ internal static class SqliteMigrator
         command.Transaction = transaction;
         command.CommandText = sql;
         command.ExecuteNonQuery();
-    }
-
-    private static ImmutableArray<(int, string, string)> LoadMigrations()
-    {
-        Assembly assembly = typeof(SqliteMigrator).Assembly;
-        var migrations = new List<(int, string, string)>();
-        foreach (string resource in assembly.GetManifestResourceNames())
-        {
-            if (!resource.StartsWith(ResourcePrefix, StringComparison.Ordinal) || !resource.EndsWith(".sql", StringComparison.Ordinal))
-            {
-                continue;
-            }
-
-            string name = resource[ResourcePrefix.Length..^".sql".Length];
-            int underscore = name.IndexOf('_', StringComparison.Ordinal);
-            if (underscore <= 0 || !int.TryParse(name.AsSpan(0, underscore), NumberStyles.None, CultureInfo.InvariantCulture, out int version))
-            {
-                throw new InvalidOperationException($"migration '{resource}' is not named NNN_name.sql");
-            }
-
-            using Stream stream = assembly.GetManifestResourceStream(resource)!;
-            using var reader = new StreamReader(stream);
-            migrations.Add((version, name, reader.ReadToEnd()));
-        }
-
-        migrations.Sort((a, b) => a.Item1.CompareTo(b.Item1));
-        return [.. migrations];
     }
 }
