@@ -50,28 +50,15 @@ internal static class PostgresFullText
     {
         var query = new StringBuilder();
         string folded = Fold(text);
-        int i = 0;
-        while (i < folded.Length)
+        foreach ((int start, int end) in WordRanges(folded))
         {
-            if (!IsWordChar(folded[i]))
-            {
-                i++;
-                continue;
-            }
-
-            int start = i;
-            while (i < folded.Length && IsWordChar(folded[i]))
-            {
-                i++;
-            }
-
             if (query.Length > 0)
             {
                 query.Append(" & ");
             }
 
-            query.Append('\'').Append(folded, start, i - start).Append('\'');
-            if (i < folded.Length && folded[i] == '*')
+            query.Append('\'').Append(folded, start, end - start).Append('\'');
+            if (end < folded.Length && folded[end] == '*')
             {
                 query.Append(":*");
             }
@@ -84,10 +71,16 @@ internal static class PostgresFullText
     {
         if (string.IsNullOrEmpty(text))
         {
-            yield break;
+            return [];
         }
 
         string folded = Fold(text);
+        return WordRanges(folded).Select(r => folded[r.Start..r.End]);
+    }
+
+    /// <summary>Where the words of a folded text start and end.</summary>
+    private static IEnumerable<(int Start, int End)> WordRanges(string folded)
+    {
         int i = 0;
         while (i < folded.Length)
         {
@@ -103,7 +96,7 @@ internal static class PostgresFullText
                 i++;
             }
 
-            yield return folded[start..i];
+            yield return (start, i);
         }
     }
 
