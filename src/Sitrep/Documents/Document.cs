@@ -3,6 +3,7 @@ using Sitrep.Articles;
 using Sitrep.Mentions.Dates;
 using Sitrep.Mentions.Entities;
 using Sitrep.Mentions.Places;
+using Sitrep.Mentions.Quotes;
 using Sitrep.Segmentation;
 
 namespace Sitrep.Documents;
@@ -48,6 +49,9 @@ public sealed record Document
 
     /// <summary>The article's places: mentions resolved against the gazetteer and grouped per entry, in order of first mention.</summary>
     public ImmutableArray<Place> Places { get; init; } = [];
+
+    /// <summary>Who said what, in text order.</summary>
+    public ImmutableArray<Quote> Quotes { get; init; } = [];
 
     /// <summary>Temporal expressions in text order, resolved against the publication date (or the inferred one).</summary>
     public ImmutableArray<TimeMention> Times { get; init; } = [];

@@ -2,6 +2,7 @@ using Sitrep.Documents;
 using Sitrep.Mentions.Dates;
 using Sitrep.Mentions.Entities;
 using Sitrep.Mentions.Places;
+using Sitrep.Mentions.Quotes;
 using Sitrep.Segmentation;
 using Sitrep.Tagging;
 using Sitrep.Tagging.Entities;
@@ -14,7 +15,7 @@ public static class ExtractionPipelineExtensions
 {
     /// <summary>Every stage Sitrep has, in data-flow order.</summary>
     public static ExtractionPipelineBuilder UseDefaults(this ExtractionPipelineBuilder builder) =>
-        builder.UseLanguageIdentification().UseSegmentation().UsePartsOfSpeech().UseEntities().UseTimes().UsePlaces();
+        builder.UseLanguageIdentification().UseSegmentation().UsePartsOfSpeech().UseEntities().UseTimes().UsePlaces().UseQuotes();
 
     /// <summary>Sets <see cref="Document.Language"/>; with no identifier given, the trained character n-gram model.</summary>
     public static ExtractionPipelineBuilder UseLanguageIdentification(this ExtractionPipelineBuilder builder, ILanguageIdentifier? identifier = null)
@@ -53,6 +54,14 @@ public static class ExtractionPipelineExtensions
     {
         ArgumentNullException.ThrowIfNull(builder);
         builder.Stages.Add(new EntityRecognitionStage(taggerFor ?? EntityTagger.For));
+        return builder;
+    }
+
+    /// <summary>Sets <see cref="Document.Quotes"/> with the quotation words of the document's language.</summary>
+    public static ExtractionPipelineBuilder UseQuotes(this ExtractionPipelineBuilder builder)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        builder.Stages.Add(new QuoteStage());
         return builder;
     }
 

@@ -105,6 +105,14 @@ public static class SitrepJson
                 Precision = p.Precision?.ToString().ToLowerInvariant(),
                 Mentions = [.. p.Mentions.Select(m => new SpanModel(m.Span.Start, m.Span.End, document[m.Span]))],
             })],
+            Quotes = [.. document.Quotes.Select((q, i) => new QuoteModel
+            {
+                Id = "Q" + (i + 1).ToString(System.Globalization.CultureInfo.InvariantCulture),
+                Kind = q.Kind.ToString().ToLowerInvariant(),
+                Content = new SpanModel(q.Content.Start, q.Content.End, document[q.Content]),
+                Cue = q.Cue is { } cue ? new CueModel(cue.Start, cue.End, document[cue], q.CueLemma) : null,
+                Speaker = q.Speaker is { } speaker ? new SpeakerModel(q.SpeakerEntity, speaker.Start, speaker.End, document[speaker]) : null,
+            })],
             Times = [.. document.Times.Select((t, i) => new TimeModel("T" + (i + 1).ToString(System.Globalization.CultureInfo.InvariantCulture), t.Span.Start, t.Span.End, document[t.Span], TimexTypes.Name(t.Type), t.Value))],
         };
     }

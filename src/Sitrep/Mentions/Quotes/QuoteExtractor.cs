@@ -1,0 +1,762 @@
+using System.Collections.Immutable;
+using Sitrep.Documents;
+using Sitrep.Mentions.Entities;
+using Sitrep.Segmentation;
+
+namespace Sitrep.Mentions.Quotes;
+
+/// <summary>
+/// Finds who said what, in this order:
+/// <list type="number">
+/// <item>reported speech opened by a cue and a conjunction («X a déclaré que …», «X said that …»), mixed when it
+/// holds a quoted fragment;</item>
+/// <item>source phrases («selon X, …», «…, selon X», «according to X»);</item>
+/// <item>quotations in marks (« », “ ”, "…", across sentences and paragraphs), attributed to a cue right after
+/// them («», a déclaré X», «", he said») or right before them («X a déclaré : « … »»), else to the speaker of
+/// the quote just before (a quotation that goes on), else to nobody;</item>
+/// <item>English «X said the talks failed» and post-posed reported speech without marks («…, a déclaré X»).</item>
+/// </list>
+/// The speaker is the nearest subject before the cue or the name after it (an apposition's name wins over its
+/// title); a pronoun is the most recent person (singular) or organisation (plural) named before it. Fragments of
+/// fewer than three words in marks are not quotations by themselves («des intermédiaires « influents »»).
+/// </summary>
+public sealed class QuoteExtractor(QuoteLexicon lexicon)
+{
+    private const int MinDirectWords = 3;
+    private const int MaxSubjectTokens = 10;
+
+    public ImmutableArray<Quote> Extract(Document document)
+    {
+        ArgumentNullException.ThrowIfNull(document);
+        if (document.Tokens.IsEmpty)
+        {
+            return [];
+        }
+
+        var context = new Context(document, lexicon);
+        List<TextSpan> marked = QuoteMarks.Find(document.Text);
+        var used = new bool[marked.Count];
+        var quotes = new List<Quote>();
+
+        for (int s = 0; s < document.Sentences.Length; s++)
+        {
+            Sentence sentence = document.Sentences[s];
+            int first = sentence.FirstToken, end = first + sentence.TokenCount;
+            for (int t = first; t < end; t++)
+            {
+                if (!context.IsCue(t) || Inside(marked, document.Tokens[t].Span.Start))
+                {
+                    continue;
+                }
+
+                if (Complementizer(context, t, end) is int that && that + 1 < end)
+                {
+                    TextSpan content = context.Clause(that + 1, end);
+                    quotes.Add(context.Attribute(Kind(marked, used, content), content, t, context.SpeakerBefore(t, first), s));
+                    t = end;
+                }
+                else if (BareClause(context, t, end) is { } clause)
+                {
+                    quotes.Add(context.WithSpeaker(Kind(marked, used, clause.Content), clause.Content, context.CueSpan(t), context.Lemma(t), clause.Speaker.Span, s, clause.Speaker.Entity));
+                    t = end;
+                }
+            }
+
+            if (!quotes.Any(q => q.Sentence == s) && According(context, first, end) is { } according)
+            {
+                quotes.Add(context.WithSpeaker(Kind(marked, used, according.Content), according.Content, according.Cue, null, according.Speaker.Span, s, according.Speaker.Entity));
+            }
+        }
+
+        for (int q = 0; q < marked.Count; q++)
+        {
+            TextSpan content = marked[q];
+            if (used[q] || quotes.Any(x => x.Content.Overlaps(content)))
+            {
+                continue;
+            }
+
+            // A statement has a verb; a short quoted name without one is a title («Bouclier du Nord»), unless a
+            // reporting verb earlier in the sentence makes it a quoted fragment («described them as "ruthless"»).
+            int words = context.WordCount(content);
+            Quote? quote = words >= MinDirectWords && (words >= 6 || context.HasVerb(content))
+                ? Direct(context, content, quotes.LastOrDefault(x => x.Content.End <= content.Start))
+                : Fragment(context, content);
+            if (quote is not null)
+            {
+                used[q] = true;
+                quotes.Add(quote);
+            }
+        }
+
+        for (int s = 0; s < document.Sentences.Length; s++)
+        {
+            if (Unmarked(context, s, marked) is { } quote && !quotes.Any(x => x.Content.Overlaps(quote.Content)))
+            {
+                quotes.Add(quote);
+            }
+        }
+
+        quotes.Sort((a, b) => a.Content.Start.CompareTo(b.Content.Start));
+        return [.. quotes];
+    }
+
+    private static bool Inside(List<TextSpan> marked, int position) => marked.Any(m => m.Start <= position && position < m.End);
+
+    /// <summary>Mixed when the reported content holds a quoted fragment (which is then part of it), else indirect.</summary>
+    private static QuoteKind Kind(List<TextSpan> marked, bool[] used, TextSpan content)
+    {
+        QuoteKind kind = QuoteKind.Indirect;
+        for (int q = 0; q < marked.Count; q++)
+        {
+            if (content.Overlaps(marked[q]))
+            {
+                used[q] = true;
+                kind = QuoteKind.Mixed;
+            }
+        }
+
+        return kind;
+    }
+
+    /// <summary>The conjunction opening reported speech just after cue <paramref name="cue"/> («déclaré que», «told reporters that»).</summary>
+    private int? Complementizer(Context context, int cue, int end)
+    {
+        // «a déclaré mardi à l'AFP que», «a annoncé lors d'une conférence de presse que», «told reporters that».
+        for (int t = cue + 1; t < Math.Min(end, cue + 9); t++)
+        {
+            string word = context.Word(t);
+            if (lexicon.Is(word, "complementizer"))
+            {
+                return t;
+            }
+
+            if (context.Document.Tokens[t].Kind == TokenKind.Punctuation && word is not "'" and not "’" || context.Pos(t) is "VERB" or "AUX")
+            {
+                return null;
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>
+    /// «selon X, CONTENT.», «selon X, NAME, CONTENT.» or «CONTENT, selon X.»: the source phrase, its speaker (a name,
+    /// a pronoun or a phrase headed by a source noun — «selon toute vraisemblance» names nobody) and the content.
+    /// </summary>
+    private (TextSpan Content, TextSpan Cue, (TextSpan Span, string? Entity) Speaker)? According(Context context, int first, int end)
+    {
+        Document document = context.Document;
+        for (int t = first; t < end; t++)
+        {
+            for (int n = Math.Min(lexicon.LongestAccording, end - t); n >= 1; n--)
+            {
+                var cue = TextSpan.FromBounds(document.Tokens[t].Span.Start, document.Tokens[t + n - 1].Span.End);
+                if (!lexicon.Is(document[cue], "according"))
+                {
+                    continue;
+                }
+
+                int from = t + n, stop = context.NextComma(from, end);
+                if (stop == from || stop - from > MaxSubjectTokens)
+                {
+                    return null;
+                }
+
+                // «selon le porte-parole, Ahmed Rahimi, …»: the apposition names the speaker.
+                (TextSpan Span, string? Entity)? speaker = context.Source(from, stop - 1);
+                int next = context.NextComma(stop + 1, end);
+                if (stop < end && context.Word(stop) == "," && context.PersonBetween(stop + 1, next - 1) is { } person && (t > first || next < end))
+                {
+                    (speaker, stop) = (person, next);
+                }
+
+                if (speaker is null)
+                {
+                    return null;
+                }
+
+                TextSpan content = t == first
+                    ? (stop + 1 < end ? context.Clause(stop + 1, end) : default)
+                    : (t - 1 > first && context.Word(t - 1) == "," ? TextSpan.FromBounds(document.Tokens[first].Span.Start, document.Tokens[t - 2].Span.End) : default);
+                return content.IsEmpty || !context.HasVerb(content) ? null : (content, cue, speaker.Value);
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>
+    /// A quotation in marks, attributed to the cue right after it, or to a cue before it in its sentence (a colon
+    /// between: direct; else the quote is a fragment of the statement: mixed), or continuing the previous quote,
+    /// or — a quote that is a sentence of its own — to the person the sentence before names.
+    /// </summary>
+    private Quote Direct(Context context, TextSpan content, Quote? previous)
+    {
+        Document document = context.Document;
+        int openToken = document.FirstTokenFrom(content.Start) - 1;
+        int afterClose = document.FirstTokenFrom(QuoteMarks.CloseEnd(document.Text, content.End));
+        int sentence = context.SentenceOf(Math.Max(0, openToken));
+
+        // «…», a déclaré X. / "…," he said. / "…," said X.
+        if (afterClose >= 0)
+        {
+            int closeSentence = context.SentenceOf(afterClose);
+            int end = document.Sentences[closeSentence].FirstToken + document.Sentences[closeSentence].TokenCount;
+            for (int t = afterClose; t < Math.Min(end, afterClose + 8); t++)
+            {
+                if (context.IsCue(t))
+                {
+                    return context.NameBetween(afterClose, t) is { } subject
+                        ? context.WithSpeaker(QuoteKind.Direct, content, context.CueSpan(t), context.Lemma(t), subject.Span, sentence, subject.Entity)
+                        : context.Attribute(QuoteKind.Direct, content, t, context.SpeakerAfter(t, end), sentence);
+                }
+
+                if (context.Word(t) is "." or "!" or "?" or "«" or "“" or "\"")
+                {
+                    break;
+                }
+            }
+        }
+
+        // X a déclaré : « … » / X said: "…" / X a dénoncé des « … »
+        Sentence open = document.Sentences[sentence];
+        if (openToken > open.FirstToken && context.CueBefore(openToken, open.FirstToken) is int cue)
+        {
+            QuoteKind kind = context.Word(openToken - 1) is ":" or "," ? QuoteKind.Direct : QuoteKind.Mixed;
+            return context.Attribute(kind, content, cue, context.SpeakerBefore(cue, open.FirstToken), sentence);
+        }
+
+        // A quotation that goes on after an attributed one in the sentence or two before.
+        if (previous is { Speaker: not null, Kind: QuoteKind.Direct }
+            && sentence - context.SentenceOf(document.FirstTokenFrom(previous.Content.End) - 1) <= 2)
+        {
+            return previous with { Content = content, Cue = null, CueLemma = null, Sentence = sentence };
+        }
+
+        // «La présidente, Awa Traoré, est restée inflexible. « … »»: a quote standing alone speaks for the person just named.
+        if (openToken == open.FirstToken && sentence > 0 && context.PersonIn(sentence - 1) is { } person)
+        {
+            return context.WithSpeaker(QuoteKind.Direct, content, null, null, person.Span, sentence, person.Entity);
+        }
+
+        return new Quote { Kind = QuoteKind.Direct, Content = content, Sentence = sentence };
+    }
+
+    /// <summary>A short quoted fragment given to a speaker by a reporting verb earlier in its sentence, else nothing.</summary>
+    private static Quote? Fragment(Context context, TextSpan content)
+    {
+        Document document = context.Document;
+        int openToken = document.FirstTokenFrom(content.Start) - 1;
+        if (openToken < 1)
+        {
+            return null;
+        }
+
+        int sentence = context.SentenceOf(openToken);
+        int first = document.Sentences[sentence].FirstToken;
+        return context.CueBefore(openToken, first) is int cue && context.SpeakerBefore(cue, first) is { } speaker
+            ? context.Attribute(QuoteKind.Mixed, content, cue, speaker, sentence)
+            : null;
+    }
+
+    /// <summary>«CONTENT, a déclaré X.», «CONTENT, X said.» without marks.</summary>
+    private Quote? Unmarked(Context context, int s, List<TextSpan> marked)
+    {
+        Document document = context.Document;
+        Sentence sentence = document.Sentences[s];
+        int first = sentence.FirstToken, end = first + sentence.TokenCount;
+        if (marked.Any(m => m.Overlaps(sentence.Span)))
+        {
+            return null;
+        }
+
+        for (int t = first + 1; t < end; t++)
+        {
+            if (!context.IsCue(t))
+            {
+                continue;
+            }
+
+            // Post-posed: «…, a déclaré X.» / «…, X said.» — the cue in the last clause, a long clause before the comma.
+            int comma = t - 1;
+            while (comma > first && context.Word(comma) != "," && t - comma <= 4)
+            {
+                comma--;
+            }
+
+            var content = TextSpan.FromBounds(document.Tokens[first].Span.Start, document.Tokens[Math.Max(first, comma - 1)].Span.End);
+            if (context.Word(comma) == "," && comma - first >= 4 && context.ClauseEnds(t, end) && context.HasVerb(content))
+            {
+                return context.NameBetween(comma + 1, t) is { } subject
+                    ? context.WithSpeaker(QuoteKind.Indirect, content, context.CueSpan(t), context.Lemma(t), subject.Span, s, subject.Entity)
+                    : context.Attribute(QuoteKind.Indirect, content, t, context.SpeakerAfter(t, end), s);
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>
+    /// English «X said the talks had failed.», «X told reporters the talks had failed.»: a subject before the cue and
+    /// a clause with a verb after it (past a time expression and, for «tell», its object).
+    /// </summary>
+    private static (TextSpan Content, (TextSpan Span, string? Entity) Speaker)? BareClause(Context context, int t, int end)
+    {
+        Document document = context.Document;
+        if (document.Language != "en" || context.SpeakerBefore(t, document.Sentences[context.SentenceOf(t)].FirstToken) is not { } speaker)
+        {
+            return null;
+        }
+
+        int from = context.SkipTime(t + 1, end);
+        if (context.Lemma(t) == "tell")
+        {
+            while (from < end && context.Pos(from) is "PRON" or "PROPN" or "NOUN" or "DET" && from - t <= 3)
+            {
+                from++;
+            }
+
+            from = context.SkipTime(from, end);
+        }
+
+        if (from >= end - 1 || context.Pos(from) is not ("PRON" or "DET" or "PROPN" or "NOUN" or "ADJ" or "NUM"))
+        {
+            return null;
+        }
+
+        // A clause with a verb before any quote mark: not «described the smugglers as "ruthless"» (a fragment).
+        TextSpan content = context.Clause(from, end);
+        int mark = document.Text.AsSpan(content.Start, content.Length).IndexOfAny("«“\"");
+        return context.HasVerb(mark < 0 ? content : new TextSpan(content.Start, mark)) ? (content, speaker) : null;
+    }
+
+    /// <summary>Token-level reading of one document.</summary>
+    private sealed class Context(Document document, QuoteLexicon lexicon)
+    {
+        private readonly int[] _sentenceOf = SentenceIndex(document);
+
+        public Document Document => document;
+
+        public string Word(int t) => document[document.Tokens[t].Span];
+
+        public string? Pos(int t) => document.PartsOfSpeech.IsDefaultOrEmpty ? null : document.PartsOfSpeech[t];
+
+        public string Lemma(int t) => document.Lemmas.IsDefaultOrEmpty ? Word(t).ToLowerInvariant() : document.Lemmas[t];
+
+        public int SentenceOf(int t) => _sentenceOf[Math.Clamp(t, 0, _sentenceOf.Length - 1)];
+
+        /// <summary>A reporting verb (not an auxiliary, not a participle used as an adjective).</summary>
+        public bool IsCue(int t) => Pos(t) is null or "VERB" && lexicon.ReportingVerbs.Contains(Lemma(t));
+
+        /// <summary>The first comma, period, semicolon or colon from <paramref name="from"/>, or <paramref name="end"/>.</summary>
+        /// <summary>The first token from <paramref name="from"/> outside a time expression («said on Monday»).</summary>
+        public int SkipTime(int from, int end)
+        {
+            int t = from;
+            while (t < end && document.Times.Any(x => x.Span.Contains(document.Tokens[t].Span) || (Pos(t) == "ADP" && t + 1 < end && x.Span.Contains(document.Tokens[t + 1].Span))))
+            {
+                t++;
+            }
+
+            return t;
+        }
+
+        public int NextComma(int from, int end)
+        {
+            int t = from;
+            while (t < end && Word(t) is not "," and not "." and not ";" and not ":")
+            {
+                t++;
+            }
+
+            return t;
+        }
+
+        /// <summary>A source after «selon»: a pronoun resolved, a name, or a phrase with a source noun («des témoins»).</summary>
+        public (TextSpan Span, string? Entity)? Source(int first, int last)
+        {
+            if (first == last && Pronoun(first) is { } pronoun)
+            {
+                return pronoun;
+            }
+
+            for (int t = first; t <= last; t++)
+            {
+                if (Pos(t) == "PROPN" || lexicon.Is(Word(t), "source"))
+                {
+                    return Phrase(first, last);
+                }
+            }
+
+            return null;
+        }
+
+        public (TextSpan Span, string? Entity)? PersonBetween(int first, int last)
+        {
+            if (first > last)
+            {
+                return null;
+            }
+
+            var span = TextSpan.FromBounds(document.Tokens[first].Span.Start, document.Tokens[last].Span.End);
+            EntityMention? person = document.EntityMentions.FirstOrDefault(m => m.Type == "PER" && span.Contains(m.Span));
+            return person is { Type: "PER" } found ? (found.Span, EntityAt(found.Span)) : AllProperNouns(first, last) ? (span, EntityAt(span)) : null;
+        }
+
+        public bool HasVerb(TextSpan span)
+        {
+            for (int t = Math.Max(0, document.FirstTokenFrom(span.Start)); t < document.Tokens.Length && document.Tokens[t].Span.End <= span.End; t++)
+            {
+                if (Pos(t) is null or "VERB" or "AUX")
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        /// <summary>The nearest reporting verb before token <paramref name="before"/> in its sentence, not inside another quote.</summary>
+        public int? CueBefore(int before, int sentenceStart)
+        {
+            for (int t = before - 1; t >= sentenceStart; t--)
+            {
+                if (Word(t) is "»" or "”" or "\"")
+                {
+                    return null;
+                }
+
+                if (IsCue(t))
+                {
+                    return t;
+                }
+            }
+
+            return null;
+        }
+
+        /// <summary>The first person named in a sentence, with its entity.</summary>
+        public (TextSpan Span, string? Entity)? PersonIn(int sentence)
+        {
+            TextSpan span = document.Sentences[sentence].Span;
+            foreach (EntityMention mention in document.EntityMentions)
+            {
+                if (mention.Type == "PER" && span.Contains(mention.Span))
+                {
+                    return (mention.Span, EntityAt(mention.Span));
+                }
+            }
+
+            return null;
+        }
+
+        public int WordCount(TextSpan span)
+        {
+            int count = 0;
+            foreach (Token token in document.Tokens)
+            {
+                count += span.Contains(token.Span) && token.Kind is TokenKind.Word or TokenKind.Number ? 1 : 0;
+            }
+
+            return count;
+        }
+
+        /// <summary>The cue's span: the verb, with its auxiliary when it stands right before («a déclaré», «has said»).</summary>
+        public TextSpan CueSpan(int t)
+        {
+            int start = t > 0 && Pos(t - 1) == "AUX" && SentenceOf(t - 1) == SentenceOf(t) ? t - 1 : t;
+            return TextSpan.FromBounds(document.Tokens[start].Span.Start, document.Tokens[t].Span.End);
+        }
+
+        /// <summary>Tokens <paramref name="from"/> to the sentence end, without the final punctuation.</summary>
+        public TextSpan Clause(int from, int end)
+        {
+            int last = end - 1;
+            while (last > from && document.Tokens[last].Kind == TokenKind.Punctuation && Word(last) is not "»" and not "”" and not "\"")
+            {
+                last--;
+            }
+
+            return TextSpan.FromBounds(document.Tokens[from].Span.Start, document.Tokens[last].Span.End);
+        }
+
+        /// <summary>Whether nothing but a name, a title or punctuation follows the cue up to the sentence end (no new clause).</summary>
+        public bool ClauseEnds(int cue, int end)
+        {
+            for (int t = cue + 1; t < end; t++)
+            {
+                if (Pos(t) is "VERB" or "SCONJ" || lexicon.Is(Word(t), "complementizer"))
+                {
+                    return false;
+                }
+            }
+
+            return true;
+        }
+
+        public Quote Attribute(QuoteKind kind, TextSpan content, int cue, (TextSpan Span, string? Entity)? speaker, int sentence) =>
+            new()
+            {
+                Kind = kind,
+                Content = content,
+                Cue = CueSpan(cue),
+                CueLemma = Lemma(cue),
+                Speaker = speaker?.Span ?? Inverted(cue)?.Span,
+                SpeakerEntity = speaker is { } found ? found.Entity : Inverted(cue)?.Entity,
+                Sentence = sentence,
+            };
+
+        public Quote WithSpeaker(QuoteKind kind, TextSpan content, TextSpan? cue, string? lemma, TextSpan speaker, int sentence, string? entity = null) =>
+            new()
+            {
+                Kind = kind,
+                Content = content,
+                Cue = cue,
+                CueLemma = lemma ?? (cue is { } c ? document[c].ToLowerInvariant() : null),
+                Speaker = speaker,
+                SpeakerEntity = entity ?? EntityAt(speaker),
+                Sentence = sentence,
+            };
+
+        /// <summary>«a-t-il ajouté», «ajouta-t-elle»: the inverted subject pronoun next to the cue, resolved.</summary>
+        private (TextSpan Span, string? Entity)? Inverted(int cue)
+        {
+            foreach (int t in new[] { cue - 1, cue + 1 })
+            {
+                if (t >= 0 && t < document.Tokens.Length && Word(t).StartsWith('-') && Pronoun(t) is { } pronoun)
+                {
+                    return pronoun;
+                }
+            }
+
+            return null;
+        }
+
+        /// <summary>The subject before the cue: the last name in the clause before it, else a pronoun resolved, else the noun phrase.</summary>
+        public (TextSpan Span, string? Entity)? SpeakerBefore(int cue, int sentenceStart)
+        {
+            int last = cue - 1;
+            while (last >= sentenceStart && (Pos(last) is "AUX" or "ADV" || Word(last).StartsWith('-') || Word(last) is "ne" or "n'" or "n’" or "se" or "s'" or "s’" or "lui" or "leur"))
+            {
+                if (Word(last).StartsWith('-'))
+                {
+                    return Pronoun(last);
+                }
+
+                last--;
+            }
+
+            // «Le ministre, Jean Dupont, a déclaré»: the name in the apposition.
+            if (last > sentenceStart && Word(last) == ",")
+            {
+                int comma = last - 1;
+                while (comma > sentenceStart && Word(comma) != "," && last - comma <= MaxSubjectTokens)
+                {
+                    comma--;
+                }
+
+                if (Word(comma) == "," && Phrase(comma + 1, last - 1) is { } apposition)
+                {
+                    return apposition;
+                }
+
+                return null;
+            }
+
+            int start = last;
+            while (start > sentenceStart && last - start < MaxSubjectTokens && !Boundary(start - 1))
+            {
+                start--;
+            }
+
+            if (last < sentenceStart || Boundary(last))
+            {
+                return null;
+            }
+
+            if (start == last && Pronoun(last) is { } pronoun)
+            {
+                return pronoun;
+            }
+
+            return Phrase(start, last);
+        }
+
+        /// <summary>
+        /// The speaker after an inverted cue: the first person named before the sentence ends («a déclaré à l'AFP Jean
+        /// Dupont, un habitant»), else the phrase after it, past a prepositional phrase («à l'AFP»), up to a comma.
+        /// </summary>
+        public (TextSpan Span, string? Entity)? SpeakerAfter(int cue, int end)
+        {
+            int first = cue + 1;
+            if (first >= end || document.Tokens[first].Kind == TokenKind.Punctuation)
+            {
+                return null;
+            }
+
+            var rest = TextSpan.FromBounds(document.Tokens[first].Span.Start, document.Tokens[end - 1].Span.End);
+            foreach (EntityMention mention in document.EntityMentions)
+            {
+                if (mention.Type == "PER" && rest.Contains(mention.Span))
+                {
+                    return (mention.Span, EntityAt(mention.Span));
+                }
+            }
+
+            if (Pos(first) == "ADP")
+            {
+                first++;
+                while (first < end && Pos(first) == "DET")
+                {
+                    first++;
+                }
+
+                first++; // the object of «à l'AFP», «to Reuters»
+            }
+
+            int last = first;
+            while (last + 1 < end && (document.Tokens[last + 1].Kind != TokenKind.Punctuation || Word(last + 1) is "-" or "'" or "’"))
+            {
+                last++;
+            }
+
+            return first < end && document.Tokens[first].Kind != TokenKind.Punctuation && last - first < MaxSubjectTokens ? Phrase(first, last) : null;
+        }
+
+        /// <summary>A name or pronoun between a quote's close and its cue («"…," Smith said», «"…," he said», «», a-t-il dit»).</summary>
+        public (TextSpan Span, string? Entity)? NameBetween(int from, int cue)
+        {
+            int first = from, last = cue - 1;
+            while (first <= last && (document.Tokens[first].Kind == TokenKind.Punctuation || Pos(first) == "AUX"))
+            {
+                first++;
+            }
+
+            while (last >= first && Pos(last) is "AUX" or "ADV")
+            {
+                last--;
+            }
+
+            if (first > last)
+            {
+                return null;
+            }
+
+            if (first == last && Pronoun(first) is { } pronoun)
+            {
+                return pronoun;
+            }
+
+            return Pos(first) is null or "PROPN" or "DET" or "NOUN" or "ADJ" ? Phrase(first, last) : null;
+        }
+
+        /// <summary>Tokens <paramref name="start"/>..<paramref name="last"/> as a speaker: the last person or organisation named in them, else the phrase.</summary>
+        private (TextSpan Span, string? Entity)? Phrase(int start, int last)
+        {
+            var span = TextSpan.FromBounds(document.Tokens[start].Span.Start, document.Tokens[last].Span.End);
+            // A name of proper nouns only is the speaker whatever the tagger made of it («Salifou Maïga»).
+            if (AllProperNouns(start, last))
+            {
+                return (span, EntityAt(span));
+            }
+
+            // A person named in the phrase is the speaker («le président ukrainien Volodymyr Zelensky»); an
+            // organisation only when it is the whole phrase (not «Santé» in «ministère de la Santé»).
+            EntityMention? person = document.EntityMentions.FirstOrDefault(m => m.Type == "PER" && span.Contains(m.Span));
+            if (person is { Type: "PER" } name)
+            {
+                return (name.Span, EntityAt(name.Span));
+            }
+
+            bool nominal = Pos(start) == "DET" && last > start;
+            for (int t = start; t <= last; t++)
+            {
+                nominal |= Pos(t) is null or "NOUN" or "PROPN";
+            }
+
+            // Without a leading determiner: «ministère de la Défense», not «le ministère de la Défense».
+            while (start < last && Pos(start) == "DET")
+            {
+                start++;
+            }
+
+            span = TextSpan.FromBounds(document.Tokens[start].Span.Start, document.Tokens[last].Span.End);
+            return nominal ? (span, EntityAt(span)) : null;
+        }
+
+        /// <summary>A subject pronoun and the most recent person (singular) or organisation (plural) named before it.</summary>
+        private (TextSpan Span, string? Entity)? Pronoun(int t)
+        {
+            string word = Word(t).ToLowerInvariant();
+            string? number = lexicon.Words.TryGetValue(word, out string? kind) && kind is "singular" or "plural" ? kind : null;
+            if (number is null)
+            {
+                return null;
+            }
+
+            // The first person named in the latest sentence that names one (subjects come first), before the pronoun.
+            int position = document.Tokens[t].Span.Start;
+            if (number == "singular")
+            {
+                EntityMention? person = document.EntityMentions
+                    .Where(m => m.Type == "PER" && m.Span.End <= position)
+                    .GroupBy(m => m.Sentence)
+                    .MaxBy(g => g.Key)?
+                    .First();
+                return (document.Tokens[t].Span, person is { } found ? EntityAt(found.Span) : null);
+            }
+
+            // Plural: the organisation or group that is the subject of the sentence before («Les enquêteurs de l'ONU ont …»).
+            int sentence = SentenceOf(t);
+            if (sentence > 0)
+            {
+                Sentence before = document.Sentences[sentence - 1];
+                int verb = before.FirstToken;
+                while (verb < before.FirstToken + before.TokenCount && Pos(verb) is not ("VERB" or "AUX") && Word(verb) != ",")
+                {
+                    verb++;
+                }
+
+                if (verb > before.FirstToken && Pos(before.FirstToken) == "DET" && Phrase(before.FirstToken, verb - 1) is { } group)
+                {
+                    return group;
+                }
+            }
+
+            return (document.Tokens[t].Span, null);
+        }
+
+        private bool AllProperNouns(int first, int last)
+        {
+            for (int t = first; t <= last; t++)
+            {
+                if (Pos(t) != "PROPN" && !(t > first && t < last && Word(t) is "-"))
+                {
+                    return false;
+                }
+            }
+
+            return true;
+        }
+
+        private string? EntityAt(TextSpan span) =>
+            document.Entities.FirstOrDefault(e => e.Mentions.Any(m => m.Span.Overlaps(span) && (span.Contains(m.Span) || m.Span.Contains(span))))?.Id;
+
+        private bool Boundary(int t) =>
+            (document.Tokens[t].Kind == TokenKind.Punctuation && Word(t) is not "-" and not "'" and not "’" and not ".")
+            || lexicon.Is(Word(t), "complementizer") || Pos(t) is "SCONJ" or "CCONJ" or "VERB";
+
+        private static int[] SentenceIndex(Document document)
+        {
+            int[] index = new int[Math.Max(1, document.Tokens.Length)];
+            for (int s = 0; s < document.Sentences.Length; s++)
+            {
+                Sentence sentence = document.Sentences[s];
+                Array.Fill(index, s, sentence.FirstToken, sentence.TokenCount);
+            }
+
+            return index;
+        }
+    }
+}
