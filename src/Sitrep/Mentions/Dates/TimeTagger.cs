@@ -51,6 +51,12 @@ public sealed class TimeTagger
     /// <summary>"a year earlier" after a quarter is that quarter a year before; "the 1988 period" is that quarter of 1988.</summary>
     private static string MentionedQuarter(string quarter, TimeExpression e)
     {
+        // A quarter of an unknown year («XXXX-Q3», no publication date) gives an unknown year too.
+        if (e.Year is null && !int.TryParse(quarter.AsSpan(0, 4), NumberStyles.None, CultureInfo.InvariantCulture, out _))
+        {
+            return quarter;
+        }
+
         int year = e.Year ?? int.Parse(quarter.AsSpan(0, 4), CultureInfo.InvariantCulture) + e.RelativeOffset;
         return year.ToString("0000", CultureInfo.InvariantCulture) + quarter[4..];
     }

@@ -38,10 +38,25 @@ public sealed class QuoteExtractor(QuoteLexicon lexicon)
         var used = new bool[marked.Count];
         var quotes = new List<Quote>();
 
+        // Transcripts first: a labelled paragraph is one statement, whatever marks or verbs it holds.
+        for (int s = 0; s < document.Sentences.Length; s++)
+        {
+            if (Label(context, s) is { } labelled)
+            {
+                quotes.Add(labelled);
+                Kind(marked, used, labelled.Content);
+            }
+        }
+
         for (int s = 0; s < document.Sentences.Length; s++)
         {
             Sentence sentence = document.Sentences[s];
             int first = sentence.FirstToken, end = first + sentence.TokenCount;
+            if (quotes.Any(q => q.Content.Overlaps(sentence.Span)))
+            {
+                continue;
+            }
+
             for (int t = first; t < end; t++)
             {
                 if (!context.IsCue(t) || Inside(marked, document.Tokens[t].Span.Start))
@@ -260,7 +275,45 @@ public sealed class QuoteExtractor(QuoteLexicon lexicon)
             : null;
     }
 
-    /// <summary>«CONTENT, a déclaré X.», «CONTENT, X said.» without marks.</summary>
+    /// <summary>A transcript: a paragraph opening with a speaker's name and a colon («PENCE: Well, …»); the paragraph is what they said.</summary>
+    private static Quote? Label(Context context, int s)
+    {
+        Document document = context.Document;
+        Sentence sentence = document.Sentences[s];
+        int start = sentence.Span.Start, first = sentence.FirstToken;
+        if (start > 0 && document.Text[start - 1] != '\n')
+        {
+            return null;
+        }
+
+        if (context.Word(first) is "\"" or "“" or "«")
+        {
+            first++; // a transcript set in quote marks
+        }
+
+        int colon = first;
+        while (colon < sentence.FirstToken + sentence.TokenCount && colon - first < 3 && (context.Pos(colon) == "PROPN" || context.Word(colon).All(c => char.IsUpper(c) || c is '.' or '-')))
+        {
+            colon++;
+        }
+
+        if (colon == first || colon + 1 >= sentence.FirstToken + sentence.TokenCount || context.Word(colon) != ":")
+        {
+            return null;
+        }
+
+        int end = document.Text.IndexOf('\n', document.Tokens[colon].Span.End);
+        int contentStart = document.Tokens[colon + 1].Span.Start, contentEnd = end < 0 ? document.Text.Length : end;
+        while (contentEnd > contentStart && char.IsWhiteSpace(document.Text[contentEnd - 1]))
+        {
+            contentEnd--;
+        }
+
+        var speaker = TextSpan.FromBounds(document.Tokens[first].Span.Start, document.Tokens[colon - 1].Span.End);
+        return context.WithSpeaker(QuoteKind.Direct, TextSpan.FromBounds(contentStart, contentEnd), null, null, speaker, s);
+    }
+
+    /// <summary>«CONTENT, a déclaré X.», «CONTENT, X said.», «A, X said, B.» without marks.</summary>
     private Quote? Unmarked(Context context, int s, List<TextSpan> marked)
     {
         Document document = context.Document;
@@ -283,6 +336,16 @@ public sealed class QuoteExtractor(QuoteLexicon lexicon)
             while (comma > first && context.Word(comma) != "," && t - comma <= 4)
             {
                 comma--;
+            }
+
+            // An incise: «A, X said, B.» — the statement goes on after it (else it is the part before).
+            if (context.Word(comma) == "," && t + 2 < end && context.Word(t + 1) == "," && context.NameBetween(comma + 1, t) is { } inciseSpeaker)
+            {
+                TextSpan after = context.Clause(t + 2, end), before = TextSpan.FromBounds(document.Tokens[first].Span.Start, document.Tokens[Math.Max(first, comma - 1)].Span.End);
+                TextSpan statement = context.HasVerb(after) ? after : before;
+                return context.HasVerb(statement)
+                    ? context.WithSpeaker(QuoteKind.Indirect, statement, context.CueSpan(t), context.Lemma(t), inciseSpeaker.Span, s, inciseSpeaker.Entity)
+                    : null;
             }
 
             var content = TextSpan.FromBounds(document.Tokens[first].Span.Start, document.Tokens[Math.Max(first, comma - 1)].Span.End);
@@ -320,7 +383,7 @@ public sealed class QuoteExtractor(QuoteLexicon lexicon)
             from = context.SkipTime(from, end);
         }
 
-        if (from >= end - 1 || context.Pos(from) is not ("PRON" or "DET" or "PROPN" or "NOUN" or "ADJ" or "NUM"))
+        if (from >= end - 1 || context.Pos(from) is not ("PRON" or "DET" or "PROPN" or "NOUN" or "ADJ" or "NUM" or "ADV"))
         {
             return null;
         }
@@ -484,7 +547,7 @@ public sealed class QuoteExtractor(QuoteLexicon lexicon)
         /// <summary>Whether nothing but a name, a title or punctuation follows the cue up to the sentence end (no new clause).</summary>
         public bool ClauseEnds(int cue, int end)
         {
-            for (int t = cue + 1; t < end; t++)
+            for (int t = cue + 1; t < end && Word(t) != ","; t++)
             {
                 if (Pos(t) is "VERB" or "SCONJ" || lexicon.Is(Word(t), "complementizer"))
                 {
@@ -615,13 +678,17 @@ public sealed class QuoteExtractor(QuoteLexicon lexicon)
                 first++; // the object of «à l'AFP», «to Reuters»
             }
 
+            // A phrase up to a comma or a preposition («said at Monday's debate» names nobody), headed by a name or a
+            // source noun; never an object pronoun («told him»).
             int last = first;
-            while (last + 1 < end && (document.Tokens[last + 1].Kind != TokenKind.Punctuation || Word(last + 1) is "-" or "'" or "’"))
+            while (last + 1 < end && (document.Tokens[last + 1].Kind != TokenKind.Punctuation || Word(last + 1) is "-" or "'" or "’") && Pos(last + 1) is not ("ADP" or "PART" or "VERB"))
             {
                 last++;
             }
 
-            return first < end && document.Tokens[first].Kind != TokenKind.Punctuation && last - first < MaxSubjectTokens ? Phrase(first, last) : null;
+            return first < end && document.Tokens[first].Kind != TokenKind.Punctuation && Pos(first) is not ("PRON" or "ADP") && last - first < MaxSubjectTokens
+                ? Source(first, last)
+                : null;
         }
 
         /// <summary>A name or pronoun between a quote's close and its cue («"…," Smith said», «"…," he said», «», a-t-il dit»).</summary>

@@ -3,7 +3,7 @@ using Sitrep.Documents;
 namespace Sitrep.Mentions.Quotes;
 
 /// <summary>
-/// The spans inside top-level quote marks: « … », “ … ”, „ … “ and "…", marks of another kind nested inside
+/// The spans inside top-level quote marks: « … », “ … ”, „ … “, "…" and ''…'', marks of another kind nested inside
 /// («« il a dit "non" »»). A quotation left open at the end of a paragraph goes on when the next paragraph opens with
 /// the same mark (the press convention for quotes over several paragraphs); otherwise it ends with its paragraph.
 /// Spans exclude the marks and surrounding spaces; empty ones are dropped.
@@ -19,6 +19,12 @@ public static class QuoteMarks
         for (int i = 0; i < text.Length; i++)
         {
             char c = text[i];
+            int width = 1;
+            if (c == '\'' && i + 1 < text.Length && text[i + 1] == '\'')
+            {
+                (c, width) = ('"', 2); // ''…'': two apostrophes as a double quote mark (common in American copy)
+            }
+
             if (start < 0)
             {
                 (open, close) = c switch
@@ -31,9 +37,10 @@ public static class QuoteMarks
                 };
                 if (open != '\0')
                 {
-                    (start, depth) = (i + 1, 1);
+                    (start, depth) = (i + width, 1);
                 }
 
+                i += width - 1;
                 continue;
             }
 
@@ -60,6 +67,7 @@ public static class QuoteMarks
             {
                 Add(spans, text, start, i);
                 start = -1;
+                i += width - 1;
             }
             else if (c == open && open != close)
             {
@@ -85,7 +93,8 @@ public static class QuoteMarks
             i++;
         }
 
-        return i < text.Length && text[i] is '»' or '”' or '“' or '"' ? i + 1 : contentEnd;
+        return i + 1 < text.Length && text[i] == '\'' && text[i + 1] == '\'' ? i + 2
+            : i < text.Length && text[i] is '»' or '”' or '“' or '"' ? i + 1 : contentEnd;
     }
 
     private static void Add(List<TextSpan> spans, string text, int start, int end)

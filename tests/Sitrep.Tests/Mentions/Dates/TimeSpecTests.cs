@@ -19,6 +19,15 @@ public sealed class TimeSpecTests
     [MemberData(nameof(English))]
     public void English_expression_is_recognised_and_resolved(TimeSpec spec) => Check(spec);
 
+    /// <summary>Found on PolNeAR: a quarter without a publication date has no year, and «a year earlier» after it must not crash.</summary>
+    [Fact]
+    public void Period_after_a_quarter_of_unknown_year_keeps_the_year_unknown()
+    {
+        var times = Sitrep.Mentions.Dates.TimeTagger.For("en")!.Tag("Sales rose in the third quarter, compared with a year earlier.", reference: null);
+        Assert.NotEmpty(times);
+        Assert.All(times, t => Assert.True(t.Value is null || t.Value.StartsWith("XXXX", StringComparison.Ordinal), t.Value));
+    }
+
     [Fact]
     public void Spec_files_have_at_least_sixty_examples_each()
     {
