@@ -2,6 +2,7 @@ using Sitrep.Articles;
 using Sitrep.Documents;
 using Sitrep.Mentions.Entities;
 using Sitrep.Mentions.Places;
+using Sitrep.Mentions.Quotes;
 using Sitrep.Pipeline;
 using Sitrep.Segmentation;
 
@@ -110,5 +111,30 @@ public sealed class ExampleArticleTests
         Assert.Equal(Resolved("Kharkiv", 706483, PlacePrecision.City, "UA").Id, kharkiv.Place);
         Assert.Equal("UA", Assert.Single(document.Entities, e => e.Name == "Volodymyr Zelenskiy").Country); // «président ukrainien»
         Assert.DoesNotContain(document.Places, p => p.Mentions.Any(m => document[m.Span] is "ukrainien" or "russes"));
+    }
+
+    /// <summary>
+    /// Issue 7's "done when": every reported statement comes out with its speaker and cue — Lyamzin twice (once
+    /// through «Il»), the deputy commander of the Azov regiment, Zelenskiy twice (once through «Il»), the
+    /// intermediaries' «influents» kept inside a mixed quote — and no purpose clause («insisté pour que») is a quote.
+    /// </summary>
+    [Fact]
+    public void Example_article_statements_have_their_speakers_and_cues()
+    {
+        Document document = Extract();
+        string Speaker(Quote q) => document.Entities.FirstOrDefault(e => e.Id == q.SpeakerEntity)?.Name ?? (q.Speaker is { } s ? document[s] : "-");
+        string[] found = [.. document.Quotes.Select(q => $"{q.Kind}/{q.CueLemma}/{Speaker(q)}")];
+
+        Assert.Equal(
+            [
+                "Indirect/déclarer/Volodymyr Lyamzin",
+                "Indirect/indiquer/Volodymyr Lyamzin",
+                "Indirect/déclarer/commandant adjoint",
+                "Mixed/déclarer/Volodymyr Zelenskiy",
+                "Mixed/déclarer/Volodymyr Zelenskiy",
+            ],
+            found);
+        Assert.Contains(document.Quotes, q => document[q.Content].Contains("influents", StringComparison.Ordinal));
+        Assert.DoesNotContain(document.Quotes, q => q.CueLemma == "insister");
     }
 }

@@ -64,6 +64,16 @@ internal static class DocumentInvariants
         Assert.Equal(document.PlaceMentions.Length, model.Places.Sum(p => p.Mentions.Length));
         Assert.All(model.Entities.Where(e => e.Place is not null), e => Assert.Contains(model.Places, p => p.Id == e.Place));
 
+        // Quotes: content, cue and speaker are spans of the text; a speaker's entity exists.
+        foreach (QuoteModel quote in model.Quotes)
+        {
+            Assert.False(string.IsNullOrEmpty(quote.Content.Text), $"quote {quote.Id} has an empty content");
+            Assert.Equal(quote.Content.Text, text[quote.Content.Start..quote.Content.End]);
+            Assert.True(quote.Cue is null || quote.Cue.Text == text[quote.Cue.Start..quote.Cue.End], $"quote {quote.Id} cue");
+            Assert.True(quote.Speaker is null || quote.Speaker.Text == text[quote.Speaker.Start..quote.Speaker.End], $"quote {quote.Id} speaker");
+            Assert.True(quote.Speaker?.Entity is null || model.Entities.Any(e => e.Id == quote.Speaker.Entity), $"quote {quote.Id} speaker entity");
+        }
+
         SitrepDocumentModel roundTrip = SitrepJson.Deserialize(SitrepJson.Serialize(model));
         Assert.Equal(model.Text, roundTrip.Text);
         Assert.Equal(model.Sentences.Length, roundTrip.Sentences.Length);

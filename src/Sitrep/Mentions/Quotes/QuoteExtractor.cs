@@ -143,10 +143,12 @@ public sealed class QuoteExtractor(QuoteLexicon lexicon)
             string word = context.Word(t);
             if (lexicon.Is(word, "complementizer"))
             {
-                return t;
+                // «insisté pour que», «so that», «bien que»: a purpose or concession, not what was said.
+                return t > cue + 1 && context.Pos(t - 1) is "ADP" or "ADV" or "CCONJ" ? null : t;
             }
 
-            if (context.Document.Tokens[t].Kind == TokenKind.Punctuation && word is not "'" and not "’" || context.Pos(t) is "VERB" or "AUX")
+            // Past a date in brackets («a déclaré vendredi (13 mai) que»), not past another clause.
+            if (context.Document.Tokens[t].Kind == TokenKind.Punctuation && word is not "'" and not "’" and not "(" and not ")" || context.Pos(t) is "VERB" or "AUX")
             {
                 return null;
             }
@@ -678,10 +680,10 @@ public sealed class QuoteExtractor(QuoteLexicon lexicon)
                 first++; // the object of «à l'AFP», «to Reuters»
             }
 
-            // A phrase up to a comma or a preposition («said at Monday's debate» names nobody), headed by a name or a
+            // A phrase up to a comma or a verb, not led by a preposition («said at Monday's debate» names nobody), with a name or a
             // source noun; never an object pronoun («told him»).
             int last = first;
-            while (last + 1 < end && (document.Tokens[last + 1].Kind != TokenKind.Punctuation || Word(last + 1) is "-" or "'" or "’") && Pos(last + 1) is not ("ADP" or "PART" or "VERB"))
+            while (last + 1 < end && (document.Tokens[last + 1].Kind != TokenKind.Punctuation || Word(last + 1) is "-" or "'" or "’") && Pos(last + 1) is not ("PART" or "VERB"))
             {
                 last++;
             }
