@@ -14,5 +14,6 @@ internal static class EvalCommand
         EvalLemmaCommand.Create(),
         EvalNerCommand.Create(),
         EvalGeoCommand.Create(),
+        EvalDedupCommand.Create(),
     };
 }

@@ -1,0 +1,81 @@
+using System.CommandLine;
+using System.Globalization;
+using Sitrep.Duplicates;
+
+namespace Sitrep.Cli.Commands;
+
+/// <summary><c>sitrep eval dedup</c>: near-duplicate article linking on wire-copy clusters built from the corpora.</summary>
+internal static class EvalDedupCommand
+{
+    public static Command Create()
+    {
+        var corpora = CorporaOption.Create();
+        var split = new Option<string>("--split") { Description = "dev (even positions: where the threshold was chosen), test (odd positions) or all (both, each scored apart).", DefaultValueFactory = _ => "test" };
+        split.AcceptOnlyFromAmong("dev", "test", "all");
+        var thresholds = new Option<string>("--thresholds") { Description = "Estimated-Jaccard thresholds to score, comma-separated.", DefaultValueFactory = _ => "0.3,0.4,0.5,0.6,0.7" };
+        var seed = new Option<int>("--seed") { Description = "Seed of the copy generator.", DefaultValueFactory = _ => DuplicateCorpus.DefaultSeed };
+        var errors = new Option<int>("--errors") { Description = "Print up to this many wrong links per threshold.", DefaultValueFactory = _ => 0 };
+        var command = new Command("dedup", "Near-duplicate articles: pairwise merge P/R/F1 on wire-copy clusters built from PolNeAR and GeoWebNews texts.")
+        {
+            corpora, split, thresholds, seed, errors,
+        };
+        command.SetAction(parse => Run(parse.GetValue(corpora), parse.GetValue(split)!, parse.GetValue(thresholds)!, parse.GetValue(seed), parse.GetValue(errors)));
+        return command;
+    }
+
+    private static int Run(string? corporaOption, string split, string thresholdList, int seed, int errors)
+    {
+        if (CorporaOption.Require(corporaOption) is not string corpora)
+        {
+            return CliExit.Failure;
+        }
+
+        var thresholds = new List<double>();
+        foreach (string item in thresholdList.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+        {
+            if (!double.TryParse(item, NumberStyles.Float, CultureInfo.InvariantCulture, out double t) || t <= 0 || t > 1)
+            {
+                return CliExit.Fail($"--thresholds: '{item}' is not a number in (0, 1]");
+            }
+
+            thresholds.Add(t);
+        }
+
+        var texts = DuplicateCorpus.LoadTexts(corpora);
+        if (texts.Length < 4)
+        {
+            return CliExit.Fail($"{Path.Combine(corpora, DuplicateCorpus.PolNearFolder)} and {Path.Combine(corpora, DuplicateCorpus.GeoWebNewsFolder)}: too few texts found");
+        }
+
+        foreach (bool test in split switch { "dev" => [false], "test" => [true], _ => new[] { false, true } })
+        {
+            var articles = DuplicateCorpus.Build(texts, test, seed);
+            int copies = articles.Count(a => a.Edits is not null);
+            int sources = articles.Where(a => a.Edits is not null).Select(a => a.Cluster).Distinct().Count();
+            var similarities = Quantiles(DuplicateEvaluation.CopySimilarities(articles));
+            (string first, string second, double closest) = DuplicateEvaluation.ClosestDistinct(articles);
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"""
+                {(test ? "test" : "dev")}: {articles.Length} articles ({sources} sources with {copies} copies, {articles.Length - sources - copies} alone), seed {seed}
+                  similarity of each copy to its source: min {similarities[0]:0.00}, 5% {similarities[1]:0.00}, 25% {similarities[2]:0.00}, median {similarities[3]:0.00}
+                  most similar articles of different clusters: {closest:0.00} ({first}, {second})
+                """));
+            foreach (double threshold in thresholds)
+            {
+                DuplicateScores scores = DuplicateEvaluation.Run(articles, threshold);
+                double perArticle = scores.Elapsed.TotalMilliseconds / articles.Length;
+                Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                    $"  threshold {threshold:0.00}  pairs {scores.Pairs}  ({scores.Pairs.SystemCorrect}/{scores.Pairs.Predicted} predicted, {scores.Pairs.Expected} gold)  links {scores.Links}, {scores.WrongLinks.Length} wrong  {perArticle:0.000} ms/article"));
+                foreach ((string article, string duplicateOf, double similarity) in scores.WrongLinks.Take(errors))
+                {
+                    Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"    wrong link {similarity:0.00}: {article} -> {duplicateOf}"));
+                }
+            }
+        }
+
+        return CliExit.Success;
+    }
+
+    /// <summary>Minimum, 5th and 25th percentiles and median of a sorted list (all 0 when it is empty).</summary>
+    private static double[] Quantiles(IReadOnlyList<double> sorted) =>
+        sorted.Count == 0 ? [0, 0, 0, 0] : [sorted[0], sorted[sorted.Count / 20], sorted[sorted.Count / 4], sorted[sorted.Count / 2]];
+}
