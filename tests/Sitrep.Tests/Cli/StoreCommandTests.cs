@@ -78,8 +78,8 @@ public sealed class StoreCommandTests : IDisposable
         CliResult second = CliRunner.Run(null, environment, "db", "migrate");
 
         Assert.Equal((0, 0), (first.ExitCode, second.ExitCode));
-        Assert.Equal($"{Store}: schema version 1 (applied 001_initial)\n", first.Output);
-        Assert.Equal($"{Store}: schema version 1 (already up to date)\n", second.Output);
+        Assert.Equal($"{Store}: schema version 2 (applied 001_initial, 002_near_duplicates)\n", first.Output);
+        Assert.Equal($"{Store}: schema version 2 (already up to date)\n", second.Output);
     }
 
     [Fact]
@@ -116,7 +116,7 @@ public sealed class StoreCommandTests : IDisposable
             CliResult check = CliRunner.Run(null, "db", "check", "--store", connectionString);
 
             Assert.Equal((0, 0, 0, 0, 0, 0), (migrated.ExitCode, ingested.ExitCode, again.ExitCode, stored.ExitCode, found.ExitCode, check.ExitCode));
-            Assert.Contains($"?search_path={schema}: schema version 1 (applied 001_initial)", migrated.Output, StringComparison.Ordinal);
+            Assert.Contains($"?search_path={schema}: schema version 2 (applied 001_initial, 002_near_duplicates)", migrated.Output, StringComparison.Ordinal);
             Assert.Contains("0 new,", again.Error, StringComparison.Ordinal);
             string expected = CliRunner.Run(null, "extract", batch, "--format", "jsonl").Output.Split('\n').Single(l => l.Contains("\"id\":\"sample-fr-1\"", StringComparison.Ordinal));
             Assert.Equal(expected + "\n", stored.Output);
