@@ -157,6 +157,27 @@ public sealed class PostgresDocumentStoreTests : DocumentStoreContract, IAsyncDi
     }
 
     [Fact]
+    public async Task Articles_stored_before_near_duplicate_detection_are_signed_and_linked_when_the_store_is_opened()
+    {
+        string connectionString = await NewSchemaAsync();
+        await using (var store = new PostgresDocumentStore(connectionString))
+        {
+            await store.PutAsync(StoreDocuments.Extracted("wire-1", StoreDocuments.WireStory), Token);
+            await store.PutAsync(StoreDocuments.Extracted("paper-1", StoreDocuments.WireCopy), Token);
+        }
+
+        // As a schema-1 store upgraded by migration 002 leaves them: no signatures, bands or links.
+        await PostgresTestServer.ScalarAsync(connectionString,
+            "DELETE FROM article_bands; DELETE FROM article_signatures; UPDATE articles SET duplicate_of = NULL, duplicate_similarity = NULL;");
+        await using var reopened = new PostgresDocumentStore(connectionString);
+
+        ArticleSummary copy = Assert.Single(await reopened.FindArticlesAsync(new ArticleQuery { DuplicatesOf = "wire-1" }, Token));
+        Assert.Equal("paper-1", copy.Id);
+        Assert.Equal(2L, await PostgresTestServer.ScalarAsync(connectionString, "SELECT COUNT(*) FROM article_signatures;"));
+        Assert.Equal("ok", await reopened.CheckIntegrityAsync(Token));
+    }
+
+    [Fact]
     public async Task Integrity_check_names_a_document_that_no_longer_matches_its_hash()
     {
         string connectionString = await NewSchemaAsync();
