@@ -32,7 +32,7 @@ internal sealed class SqliteDocumentWriter : IDisposable
     private readonly SqliteCommand _findCandidates;
     private readonly SqliteCommand _isLinkTarget;
     private readonly SqliteCommand _insertSignature;
-    private readonly SqliteCommand _insertBand;
+    private readonly SqliteCommand _insertBands;
     private readonly SqliteCommand _findUnsigned;
     private readonly SqliteCommand _setLink;
     private readonly SqliteCommand[] _all;
@@ -88,7 +88,9 @@ internal sealed class SqliteDocumentWriter : IDisposable
             """, idParameter);
         _isLinkTarget = Prepare(connection, "SELECT EXISTS (SELECT 1 FROM articles WHERE duplicate_of = $1);", 1);
         _insertSignature = Prepare(connection, "INSERT INTO article_signatures (article, signature) VALUES ($1, $2);", 2);
-        _insertBand = Prepare(connection, "INSERT OR IGNORE INTO article_bands (band, article) VALUES ($1, $2);", 2);
+        // All bands of an article in one statement: $1 is the article, $2 … the band keys.
+        string bandRows = string.Join(", ", Enumerable.Range(2, NearDuplicateDetector.Bands).Select(i => "($" + i.ToString(CultureInfo.InvariantCulture) + ", $1)"));
+        _insertBands = Prepare(connection, $"INSERT OR IGNORE INTO article_bands (band, article) VALUES {bandRows};", NearDuplicateDetector.Bands + 1);
         _findUnsigned = Prepare(connection, """
             SELECT a.key, a.id, a.document, a.document_encoding FROM articles a
             WHERE NOT EXISTS (SELECT 1 FROM article_signatures s WHERE s.article = a.key) ORDER BY a.key LIMIT 100;
@@ -96,7 +98,7 @@ internal sealed class SqliteDocumentWriter : IDisposable
         _setLink = Prepare(connection, "UPDATE articles SET duplicate_of = $2, duplicate_similarity = $3 WHERE key = $1;", 3);
         _all =
         [
-            _findCandidates, _isLinkTarget, _insertSignature, _insertBand, _findUnsigned, _setLink,
+            _findCandidates, _isLinkTarget, _insertSignature, _insertBands, _findUnsigned, _setLink,
             _findArticle, _deleteFts, _deleteArticle, _insertArticle, _insertFts, _insertSentence, _insertEntity, _insertEntityRole,
             _insertEntityMention, _insertPlace, _insertPlaceMention, _insertTime, _insertQuote, _insertEvent, _insertEventContext, _insertParticipant,
         ];
@@ -220,10 +222,18 @@ internal sealed class SqliteDocumentWriter : IDisposable
     private void WriteSignature(long key, MinHashSignature signature, ImmutableArray<long> bands)
     {
         Run(_insertSignature, key, signature.ToBytes());
-        foreach (long band in bands)
+        if (bands.IsEmpty)
         {
-            Run(_insertBand, band, key);
+            return;
         }
+
+        _insertBands.Parameters[0].Value = key;
+        for (int i = 0; i < bands.Length; i++)
+        {
+            _insertBands.Parameters[i + 1].Value = bands[i];
+        }
+
+        _insertBands.ExecuteNonQuery();
     }
 
     private void WriteLayers(long key, SitrepDocumentModel model)

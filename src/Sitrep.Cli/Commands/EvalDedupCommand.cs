@@ -57,6 +57,7 @@ internal static class EvalDedupCommand
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"""
                 {(test ? "test" : "dev")}: {articles.Length} articles ({sources} sources with {copies} copies, {articles.Length - sources - copies} alone), seed {seed}
                   similarity of each copy to its source: min {similarities[0]:0.00}, 5% {similarities[1]:0.00}, 25% {similarities[2]:0.00}, median {similarities[3]:0.00}
+                  by corpus (articles / copies): {ByCorpus(articles)}
                   most similar articles of different clusters: {closest:0.00} ({first}, {second})
                 """));
             foreach (double threshold in thresholds)
@@ -74,6 +75,12 @@ internal static class EvalDedupCommand
 
         return CliExit.Success;
     }
+
+    /// <summary>Articles and copies per corpus, from the id prefix ("polnear 610 / 210, geowebnews …").</summary>
+    private static string ByCorpus(IReadOnlyList<DuplicateCorpusArticle> articles) => string.Join(", ", articles
+        .GroupBy(a => a.Id[..a.Id.IndexOf('/', StringComparison.Ordinal)], StringComparer.Ordinal)
+        .OrderBy(g => g.Key, StringComparer.Ordinal)
+        .Select(g => string.Create(CultureInfo.InvariantCulture, $"{g.Key} {g.Count()} / {g.Count(a => a.Edits is not null)}")));
 
     /// <summary>Minimum, 5th and 25th percentiles and median of a sorted list (all 0 when it is empty).</summary>
     private static double[] Quantiles(IReadOnlyList<double> sorted) =>

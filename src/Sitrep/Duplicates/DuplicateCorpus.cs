@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using System.Text;
+using Sitrep.Evaluation;
 
 namespace Sitrep.Duplicates;
 
@@ -9,7 +10,8 @@ public sealed record DuplicateCorpusArticle(string Id, string Text, int Cluster,
 /// <summary>
 /// Builds the near-duplicate evaluation set from real news text in the shared corpora, deterministically (own
 /// SplitMix64 generator, fixed seed): PolNeAR's train and dev articles (English, 2016 US politics: many articles
-/// on the same stories, the hard negatives) and GeoWebNews' articles (English local news), sorted by name.
+/// on the same stories, the hard negatives), GeoWebNews' articles (English local news) and French TimeBank's
+/// (French regional news, L'Est Républicain 1999–2002: short, so mostly left alone), sorted by name.
 /// Articles at even positions form the dev half, odd positions the test half; each half is its own collection.
 /// In a half, about one article in three with at least 4 paragraphs and 120 words becomes a source and gets 1–3
 /// wire-copy variants, each with at least two of these edits: a rewritten headline (first line), a paragraph from
@@ -21,6 +23,7 @@ public static class DuplicateCorpus
 {
     public const string PolNearFolder = "quotes/polnear-en";
     public const string GeoWebNewsFolder = "geo/geowebnews";
+    public const string FrenchTimeBankFolder = "time/fr-timebank";
     public const int DefaultSeed = 9;
 
     /// <summary>
@@ -42,7 +45,7 @@ public static class DuplicateCorpus
     ];
     private static readonly string[] HeadlineTags = ["UPDATE 1-", "UPDATE 2-", "BREAKING: ", "WATCH: ", ""];
 
-    /// <summary>The source texts, sorted by id ("polnear/train/…", "geowebnews/12"): PolNeAR train and dev, and GeoWebNews.</summary>
+    /// <summary>The source texts, sorted by id ("polnear/train/…", "geowebnews/12", "frtimebank/…"): PolNeAR train and dev, GeoWebNews, French TimeBank.</summary>
     public static ImmutableArray<(string Id, string Text)> LoadTexts(string corpora)
     {
         ArgumentNullException.ThrowIfNull(corpora);
@@ -65,6 +68,15 @@ public static class DuplicateCorpus
             foreach (string file in Directory.EnumerateFiles(geo, "*.txt"))
             {
                 texts.Add(($"geowebnews/{Path.GetFileNameWithoutExtension(file)}", GeoWebNewsText(File.ReadAllText(file))));
+            }
+        }
+
+        string french = Path.Combine(corpora, FrenchTimeBankFolder);
+        if (Directory.Exists(french))
+        {
+            foreach (string file in Directory.EnumerateFiles(french, "*.tml"))
+            {
+                texts.Add(($"frtimebank/{Path.GetFileNameWithoutExtension(file)}", TimeMLReader.ReadFile(file).Text));
             }
         }
 
