@@ -1,6 +1,10 @@
 using System.CommandLine;
+using System.Diagnostics;
 using System.Globalization;
 using Sitrep.Duplicates;
+using Sitrep.Serialization;
+using Sitrep.Storage;
+using Sitrep.Storage.Sqlite;
 
 namespace Sitrep.Cli.Commands;
 
@@ -15,15 +19,20 @@ internal static class EvalDedupCommand
         var thresholds = new Option<string>("--thresholds") { Description = "Estimated-Jaccard thresholds to score, comma-separated.", DefaultValueFactory = _ => "0.3,0.4,0.5,0.6,0.7" };
         var seed = new Option<int>("--seed") { Description = "Seed of the copy generator.", DefaultValueFactory = _ => DuplicateCorpus.DefaultSeed };
         var errors = new Option<int>("--errors") { Description = "Print up to this many wrong links per threshold.", DefaultValueFactory = _ => 0 };
+        var throughStore = new Option<bool>("--through-store")
+        {
+            Description = "Also put every article (text only, no extraction) into a new temporary SQLite store and score the links it makes at the default threshold.",
+        };
         var command = new Command("dedup", "Near-duplicate articles: pairwise merge P/R/F1 on wire-copy clusters built from PolNeAR and GeoWebNews texts.")
         {
-            corpora, split, thresholds, seed, errors,
+            corpora, split, thresholds, seed, errors, throughStore,
         };
-        command.SetAction(parse => Run(parse.GetValue(corpora), parse.GetValue(split)!, parse.GetValue(thresholds)!, parse.GetValue(seed), parse.GetValue(errors)));
+        command.SetAction((parse, cancellationToken) => Run(
+            parse.GetValue(corpora), parse.GetValue(split)!, parse.GetValue(thresholds)!, parse.GetValue(seed), parse.GetValue(errors), parse.GetValue(throughStore), cancellationToken));
         return command;
     }
 
-    private static int Run(string? corporaOption, string split, string thresholdList, int seed, int errors)
+    private static async Task<int> Run(string? corporaOption, string split, string thresholdList, int seed, int errors, bool throughStore, CancellationToken cancellationToken)
     {
         if (CorporaOption.Require(corporaOption) is not string corpora)
         {
@@ -71,9 +80,60 @@ internal static class EvalDedupCommand
                     Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"    wrong link {similarity:0.00}: {article} -> {duplicateOf}"));
                 }
             }
+
+            if (throughStore)
+            {
+                await ThroughStoreAsync(articles, cancellationToken).ConfigureAwait(false);
+            }
         }
 
         return CliExit.Success;
+    }
+
+    /// <summary>
+    /// Puts the collection, in order, into a new SQLite store (each article a document with its text only: extraction
+    /// changes no word of it), one article per transaction as <c>sitrep ingest</c> does, and scores the links the store
+    /// makes; they must be the in-memory index's at the default threshold.
+    /// </summary>
+    private static async Task ThroughStoreAsync(IReadOnlyList<DuplicateCorpusArticle> articles, CancellationToken cancellationToken)
+    {
+        string directory = Directory.CreateTempSubdirectory("sitrep-eval-dedup-").FullName;
+        try
+        {
+            var numbers = new Dictionary<string, int>(StringComparer.Ordinal);
+            var matches = new NearDuplicateMatch<int>?[articles.Count];
+            var clock = new Stopwatch();
+            await using (var store = new SqliteDocumentStore(Path.Combine(directory, "dedup.db")))
+            {
+                await store.MigrateAsync(cancellationToken).ConfigureAwait(false);
+                for (int i = 0; i < articles.Count; i++)
+                {
+                    numbers[articles[i].Id] = i;
+                    var document = StoredDocument.FromModel(new SitrepDocumentModel
+                    {
+                        Article = new ArticleModel { Id = articles[i].Id, Language = articles[i].Id.StartsWith("frtimebank/", StringComparison.Ordinal) ? "fr" : "en" },
+                        Text = articles[i].Text,
+                    });
+                    clock.Start();
+                    IngestResult result = await store.PutAsync(document, cancellationToken).ConfigureAwait(false);
+                    clock.Stop();
+                    if (result.NearDuplicateOf is string duplicateOf)
+                    {
+                        matches[i] = new NearDuplicateMatch<int>(numbers[duplicateOf], result.Similarity ?? 0);
+                    }
+                }
+            }
+
+            DuplicateScores stored = DuplicateEvaluation.Score(articles, matches, NearDuplicateDetector.DefaultThreshold, clock.Elapsed);
+            DuplicateScores memory = DuplicateEvaluation.Run(articles, NearDuplicateDetector.DefaultThreshold);
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"  through SQLite, threshold {NearDuplicateDetector.DefaultThreshold:0.00}  pairs {stored.Pairs}  links {stored.Links}, {stored.WrongLinks.Length} wrong  {clock.Elapsed.TotalMilliseconds / articles.Count:0.000} ms/article put  ({(stored.Pairs == memory.Pairs && stored.Links == memory.Links ? "same as in memory" : "DIFFERENT from in memory")})"));
+        }
+        finally
+        {
+            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+            Directory.Delete(directory, recursive: true);
+        }
     }
 
     /// <summary>Articles and copies per corpus, from the id prefix ("polnear 610 / 210, geowebnews …").</summary>

@@ -24,9 +24,6 @@ public static class DuplicateEvaluation
         ArgumentNullException.ThrowIfNull(articles);
         var detector = new NearDuplicateDetector(threshold);
         var index = new NearDuplicateIndex(detector);
-        int[] parent = [.. Enumerable.Range(0, articles.Count)];
-        var wrong = new List<(string, string, double)>();
-        int links = 0;
         var clock = Stopwatch.StartNew();
         var matches = new NearDuplicateMatch<int>?[articles.Count];
         for (int i = 0; i < articles.Count; i++)
@@ -35,6 +32,17 @@ public static class DuplicateEvaluation
         }
 
         clock.Stop();
+        return Score(articles, matches, threshold, clock.Elapsed);
+    }
+
+    /// <summary>Scores links found elsewhere (a store): <paramref name="matches"/>[i] is the earlier article i was linked to, if any.</summary>
+    public static DuplicateScores Score(IReadOnlyList<DuplicateCorpusArticle> articles, IReadOnlyList<NearDuplicateMatch<int>?> matches, double threshold, TimeSpan elapsed)
+    {
+        ArgumentNullException.ThrowIfNull(articles);
+        ArgumentNullException.ThrowIfNull(matches);
+        int[] parent = [.. Enumerable.Range(0, articles.Count)];
+        var wrong = new List<(string, string, double)>();
+        int links = 0;
         for (int i = 0; i < articles.Count; i++)
         {
             if (matches[i] is not { } match)
@@ -63,7 +71,7 @@ public static class DuplicateEvaluation
         }
 
         wrong.Sort((a, b) => b.Item3.CompareTo(a.Item3));
-        return new DuplicateScores(threshold, new PrecisionRecall((int)correct, (int)predicted, (int)correct, (int)expected), links, [.. wrong], clock.Elapsed);
+        return new DuplicateScores(threshold, new PrecisionRecall((int)correct, (int)predicted, (int)correct, (int)expected), links, [.. wrong], elapsed);
     }
 
     /// <summary>The estimated similarity of every copy to its own source, sorted: how far the edits push copies apart.</summary>
