@@ -52,6 +52,11 @@ public sealed class PostgresDocumentStore : IDocumentStore
         {
             await using NpgsqlConnection connection = await _dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
             MigrationResult result = await PostgresMigrator.MigrateAsync(connection, cancellationToken).ConfigureAwait(false);
+            // Articles stored before schema 2 have no near-duplicate signature: sign them, 100 per transaction.
+            while (await PostgresDocumentWriter.SignUnsignedAsync(connection, cancellationToken).ConfigureAwait(false) > 0)
+            {
+            }
+
             _ready = true;
             return result;
         }
@@ -144,7 +149,8 @@ public sealed class PostgresDocumentStore : IDocumentStore
         await EnsureReadyAsync(cancellationToken).ConfigureAwait(false);
         await using NpgsqlCommand command = _dataSource.CreateCommand();
         var sql = new StringBuilder("""
-            SELECT a.id, a.title, a.url, a.source, a.language, a.published, a.sentence_count, a.entity_count, a.event_count, a.content_hash
+            SELECT a.id, a.title, a.url, a.source, a.language, a.published, a.sentence_count, a.entity_count, a.event_count, a.content_hash,
+                   a.duplicate_of, a.duplicate_similarity
             FROM articles a
             """);
         string order = "a.published_day DESC NULLS LAST, a.id COLLATE \"C\"";
@@ -176,6 +182,17 @@ public sealed class PostgresDocumentStore : IDocumentStore
         {
             sql.Append(" AND a.source = @source");
             command.Parameters.Add(new NpgsqlParameter<string>("source", query.Source));
+        }
+
+        if (query.CollapseDuplicates)
+        {
+            sql.Append(" AND a.duplicate_of IS NULL");
+        }
+
+        if (query.DuplicatesOf is not null)
+        {
+            sql.Append(" AND a.duplicate_of = @duplicate_of");
+            command.Parameters.Add(new NpgsqlParameter<string>("duplicate_of", query.DuplicatesOf));
         }
 
         sql.Append(" ORDER BY ").Append(order);

@@ -1,6 +1,8 @@
+using System.Collections.Immutable;
 using System.Text;
 using Npgsql;
 using NpgsqlTypes;
+using Sitrep.Duplicates;
 using Sitrep.Serialization;
 
 namespace Sitrep.Storage.Postgres;
@@ -10,6 +12,9 @@ namespace Sitrep.Storage.Postgres;
 /// advisory lock (unless the caller holds it) and look the article up (drawing its key), one batch with the article
 /// row and one <c>INSERT … SELECT FROM unnest(arrays)</c> per contract list, so a document with hundreds of
 /// mentions costs a dozen statements, not hundreds. With the lock held, no other writer decides about this id meanwhile.
+/// The first round trip also fetches the near-duplicate candidates (articles sharing an LSH band), so the link to the
+/// nearest earlier near-duplicate goes in the article row. Two copies put at the same moment by two processes may
+/// not see each other and stay unlinked.
 /// </summary>
 internal static class PostgresDocumentWriter
 {
@@ -21,8 +26,12 @@ internal static class PostgresDocumentWriter
     public static async Task<IngestResult> PutAsync(NpgsqlConnection connection, StoredDocument document, bool lockFirst, CancellationToken cancellationToken)
     {
         string id = document.ArticleId;
+        SitrepDocumentModel model = document.Model;
+        MinHashSignature signature = NearDuplicateDetector.Default.Sign(model.Text);
+        ImmutableArray<long> bands = NearDuplicateDetector.BandKeys(signature);
         long? existing = null;
         long key;
+        (string Id, double Similarity)? duplicate;
         await using (var find = new NpgsqlBatch(connection))
         {
             // In READ COMMITTED each statement of a batch reads what was committed when it starts, so the lookup,
@@ -40,6 +49,8 @@ internal static class PostgresDocumentWriter
                 """);
             lookup.Parameters.Add(new NpgsqlParameter<string> { TypedValue = id });
             find.BatchCommands.Add(lookup);
+            find.BatchCommands.Add(Candidates(id, bands));
+            find.BatchCommands.Add(IsLinkTarget(id));
             await using NpgsqlDataReader reader = await find.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
             if (lockFirst)
             {
@@ -58,6 +69,12 @@ internal static class PostgresDocumentWriter
             }
 
             key = reader.GetInt64(2);
+            await reader.NextResultAsync(cancellationToken).ConfigureAwait(false);
+            Dictionary<long, (string Id, MinHashSignature Signature)> candidates = await ReadCandidatesAsync(reader, cancellationToken).ConfigureAwait(false);
+            await reader.NextResultAsync(cancellationToken).ConfigureAwait(false);
+            await reader.ReadAsync(cancellationToken).ConfigureAwait(false);
+            bool isLinkTarget = reader.GetBoolean(0);
+            duplicate = existing is not null && isLinkTarget ? null : Nearest(signature, candidates);
         }
 
         await using var batch = new NpgsqlBatch(connection);
@@ -68,13 +85,12 @@ internal static class PostgresDocumentWriter
             batch.BatchCommands.Add(delete);
         }
 
-        SitrepDocumentModel model = document.Model;
         ArticleModel article = model.Article;
         var insert = new NpgsqlBatchCommand("""
             INSERT INTO articles (key, id, url, title, source, language, published, published_day, published_inferred, content_hash,
-                                  sentence_count, entity_count, event_count, document, search)
+                                  sentence_count, entity_count, event_count, document, search, duplicate_of, duplicate_similarity)
             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14,
-                    setweight(to_tsvector('simple', $15), 'A') || setweight(to_tsvector('simple', $16), 'B'));
+                    setweight(to_tsvector('simple', $15), 'A') || setweight(to_tsvector('simple', $16), 'B'), $17, $18);
             """);
         insert.Parameters.Add(new NpgsqlParameter<long> { TypedValue = key });
         insert.Parameters.Add(new NpgsqlParameter<string> { TypedValue = id });
@@ -92,11 +108,123 @@ internal static class PostgresDocumentWriter
         insert.Parameters.Add(new NpgsqlParameter<byte[]> { TypedValue = Encoding.UTF8.GetBytes(document.Json) });
         insert.Parameters.Add(new NpgsqlParameter<string> { TypedValue = PostgresFullText.Words(article.Title) });
         insert.Parameters.Add(new NpgsqlParameter<string> { TypedValue = PostgresFullText.Words(model.Text) });
+        insert.Parameters.Add(Text(duplicate?.Id));
+        insert.Parameters.Add(new NpgsqlParameter { NpgsqlDbType = NpgsqlDbType.Double, Value = duplicate is { } d ? d.Similarity : DBNull.Value });
         batch.BatchCommands.Add(insert);
 
         AddLayers(batch, key, model);
+        AddSignature(batch, key, signature, bands);
         await batch.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
-        return new IngestResult(id, existing is null ? IngestStatus.New : IngestStatus.Updated);
+        return new IngestResult(id, existing is null ? IngestStatus.New : IngestStatus.Updated) { NearDuplicateOf = duplicate?.Id, Similarity = duplicate?.Similarity };
+    }
+
+    /// <summary>
+    /// Gives up to 100 articles stored before schema 2 their signature, oldest first, each linked to its nearest
+    /// earlier near-duplicate among the articles signed so far, in one transaction holding the schema's signing lock
+    /// (two processes opening an upgraded store take turns); returns how many it signed (0: none left).
+    /// </summary>
+    public static async Task<int> SignUnsignedAsync(NpgsqlConnection connection, CancellationToken cancellationToken)
+    {
+        await using NpgsqlTransaction transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+        var unsigned = new List<(long Key, string Id, string Text)>();
+        await using (var select = new NpgsqlCommand("""
+            SELECT pg_advisory_xact_lock(hashtextextended('sitrep.sign/' || current_schema(), 0));
+            SELECT a.key, a.id, a.document FROM articles a
+            WHERE NOT EXISTS (SELECT 1 FROM article_signatures s WHERE s.article = a.key) ORDER BY a.key LIMIT 100;
+            """, connection))
+        {
+            await using NpgsqlDataReader reader = await select.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+            await reader.NextResultAsync(cancellationToken).ConfigureAwait(false);
+            while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+            {
+                string json = Encoding.UTF8.GetString(reader.GetFieldValue<byte[]>(2));
+                unsigned.Add((reader.GetInt64(0), reader.GetString(1), SitrepJson.Deserialize(json).Text ?? ""));
+            }
+        }
+
+        foreach ((long key, string id, string text) in unsigned)
+        {
+            MinHashSignature signature = NearDuplicateDetector.Default.Sign(text);
+            ImmutableArray<long> bands = NearDuplicateDetector.BandKeys(signature);
+            (string Id, double Similarity)? duplicate;
+            await using (var find = new NpgsqlBatch(connection))
+            {
+                find.BatchCommands.Add(Candidates(id, bands));
+                find.BatchCommands.Add(IsLinkTarget(id));
+                await using NpgsqlDataReader reader = await find.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+                Dictionary<long, (string Id, MinHashSignature Signature)> candidates = await ReadCandidatesAsync(reader, cancellationToken).ConfigureAwait(false);
+                await reader.NextResultAsync(cancellationToken).ConfigureAwait(false);
+                await reader.ReadAsync(cancellationToken).ConfigureAwait(false);
+                duplicate = reader.GetBoolean(0) ? null : Nearest(signature, candidates);
+            }
+
+            await using var write = new NpgsqlBatch(connection);
+            if (duplicate is { } d)
+            {
+                var link = new NpgsqlBatchCommand("UPDATE articles SET duplicate_of = $2, duplicate_similarity = $3 WHERE key = $1;");
+                link.Parameters.Add(new NpgsqlParameter<long> { TypedValue = key });
+                link.Parameters.Add(new NpgsqlParameter<string> { TypedValue = d.Id });
+                link.Parameters.Add(new NpgsqlParameter<double> { TypedValue = d.Similarity });
+                write.BatchCommands.Add(link);
+            }
+
+            AddSignature(write, key, signature, bands);
+            await write.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+        }
+
+        await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+        return unsigned.Count;
+    }
+
+    /// <summary>The stored articles other than <paramref name="id"/> sharing an LSH band with the new one: key, id, signature.</summary>
+    private static NpgsqlBatchCommand Candidates(string id, ImmutableArray<long> bands)
+    {
+        var command = new NpgsqlBatchCommand("""
+            SELECT s.article, a.id, s.signature FROM article_signatures s JOIN articles a ON a.key = s.article
+            WHERE s.article IN (SELECT article FROM article_bands WHERE band = ANY($1)) AND a.id <> $2;
+            """);
+        command.Parameters.Add(new NpgsqlParameter<long[]> { TypedValue = [.. bands] });
+        command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = id });
+        return command;
+    }
+
+    /// <summary>Whether some stored article is linked to <paramref name="id"/> as its near-duplicate.</summary>
+    private static NpgsqlBatchCommand IsLinkTarget(string id)
+    {
+        var command = new NpgsqlBatchCommand("SELECT EXISTS (SELECT 1 FROM articles WHERE duplicate_of = $1);");
+        command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = id });
+        return command;
+    }
+
+    private static async Task<Dictionary<long, (string Id, MinHashSignature Signature)>> ReadCandidatesAsync(NpgsqlDataReader reader, CancellationToken cancellationToken)
+    {
+        var candidates = new Dictionary<long, (string Id, MinHashSignature Signature)>();
+        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+        {
+            candidates[reader.GetInt64(0)] = (reader.GetString(1), MinHashSignature.FromBytes(reader.GetFieldValue<byte[]>(2)));
+        }
+
+        return candidates;
+    }
+
+    private static (string Id, double Similarity)? Nearest(MinHashSignature signature, Dictionary<long, (string Id, MinHashSignature Signature)> candidates) =>
+        NearDuplicateDetector.Default.Nearest(signature, candidates.Select(c => (c.Key, c.Value.Signature))) is { } match
+            ? (candidates[match.Key].Id, match.Similarity)
+            : null;
+
+    private static void AddSignature(NpgsqlBatch batch, long key, MinHashSignature signature, ImmutableArray<long> bands)
+    {
+        var insert = new NpgsqlBatchCommand("INSERT INTO article_signatures (article, signature) VALUES ($1, $2);");
+        insert.Parameters.Add(new NpgsqlParameter<long> { TypedValue = key });
+        insert.Parameters.Add(new NpgsqlParameter<byte[]> { TypedValue = signature.ToBytes() });
+        batch.BatchCommands.Add(insert);
+        if (!bands.IsEmpty)
+        {
+            var insertBands = new NpgsqlBatchCommand("INSERT INTO article_bands (band, article) SELECT DISTINCT b, $1 FROM unnest($2) AS b;");
+            insertBands.Parameters.Add(new NpgsqlParameter<long> { TypedValue = key });
+            insertBands.Parameters.Add(new NpgsqlParameter<long[]> { TypedValue = [.. bands] });
+            batch.BatchCommands.Add(insertBands);
+        }
     }
 
     private static void AddLayers(NpgsqlBatch batch, long key, SitrepDocumentModel model)

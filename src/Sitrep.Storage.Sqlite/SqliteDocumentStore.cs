@@ -50,8 +50,13 @@ public sealed class SqliteDocumentStore : IDocumentStore
         await _readyLock.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
-            await using SqliteConnection connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
-            MigrationResult result = SqliteMigrator.Migrate(connection);
+            MigrationResult result;
+            await using (SqliteConnection connection = await OpenAsync(cancellationToken).ConfigureAwait(false))
+            {
+                result = SqliteMigrator.Migrate(connection);
+            }
+
+            await SignUnsignedAsync(cancellationToken).ConfigureAwait(false);
             _ready = true;
             return result;
         }
@@ -122,6 +127,38 @@ public sealed class SqliteDocumentStore : IDocumentStore
         }
     }
 
+    /// <summary>
+    /// Articles stored before schema 2 have no near-duplicate signature: signs them, oldest first, 100 per
+    /// transaction, so a store upgraded with months of articles finds copies among them too. A no-op afterwards.
+    /// </summary>
+    private async Task SignUnsignedAsync(CancellationToken cancellationToken)
+    {
+        await _writeLock.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            ObjectDisposedException.ThrowIf(_disposed, this);
+            if (_writer is null)
+            {
+                _writer = await OpenAsync(cancellationToken).ConfigureAwait(false);
+                _rows = new SqliteDocumentWriter(_writer);
+            }
+
+            int signed;
+            do
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                using SqliteTransaction transaction = _writer.BeginTransaction(deferred: false);
+                signed = _rows!.SignUnsigned(transaction);
+                transaction.Commit();
+            }
+            while (signed > 0);
+        }
+        finally
+        {
+            _writeLock.Release();
+        }
+    }
+
     public async Task<string?> GetJsonAsync(string articleId, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(articleId);
@@ -142,7 +179,8 @@ public sealed class SqliteDocumentStore : IDocumentStore
         await EnsureReadyAsync(cancellationToken).ConfigureAwait(false);
         await using SqliteConnection connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
         await using SqliteCommand command = connection.CreateCommand();
-        var sql = new StringBuilder("SELECT a.id, a.title, a.url, a.source, a.language, a.published, a.sentence_count, a.entity_count, a.event_count, a.content_hash FROM ");
+        var sql = new StringBuilder("SELECT a.id, a.title, a.url, a.source, a.language, a.published, a.sentence_count, a.entity_count, a.event_count, a.content_hash, ")
+            .Append("a.duplicate_of, a.duplicate_similarity FROM ");
         string order = "a.published_day DESC, a.id";
         if (query.Text is not null)
         {
@@ -172,6 +210,17 @@ public sealed class SqliteDocumentStore : IDocumentStore
         {
             sql.Append(" AND a.source = $source");
             command.Parameters.AddWithValue("$source", query.Source);
+        }
+
+        if (query.CollapseDuplicates)
+        {
+            sql.Append(" AND a.duplicate_of IS NULL");
+        }
+
+        if (query.DuplicatesOf is not null)
+        {
+            sql.Append(" AND a.duplicate_of = $duplicateOf");
+            command.Parameters.AddWithValue("$duplicateOf", query.DuplicatesOf);
         }
 
         sql.Append(" ORDER BY ").Append(order);

@@ -1,13 +1,15 @@
 using System.Collections.Immutable;
 using System.Globalization;
 using Microsoft.Data.Sqlite;
+using Sitrep.Duplicates;
 using Sitrep.Serialization;
 
 namespace Sitrep.Storage.Sqlite;
 
 /// <summary>
 /// Writes one document's rows on the store's single writer connection, reusing prepared statements:
-/// the article, then each contract list, then the full-text row. The caller owns the transaction.
+/// the article (linked to its nearest earlier near-duplicate), then each contract list, then the full-text row and
+/// the near-duplicate signature and LSH bands. The caller owns the transaction.
 /// </summary>
 internal sealed class SqliteDocumentWriter : IDisposable
 {
@@ -27,6 +29,12 @@ internal sealed class SqliteDocumentWriter : IDisposable
     private readonly SqliteCommand _insertEvent;
     private readonly SqliteCommand _insertEventContext;
     private readonly SqliteCommand _insertParticipant;
+    private readonly SqliteCommand _findCandidates;
+    private readonly SqliteCommand _isLinkTarget;
+    private readonly SqliteCommand _insertSignature;
+    private readonly SqliteCommand _insertBands;
+    private readonly SqliteCommand _findUnsigned;
+    private readonly SqliteCommand _setLink;
     private readonly SqliteCommand[] _all;
 
     public SqliteDocumentWriter(SqliteConnection connection)
@@ -36,9 +44,9 @@ internal sealed class SqliteDocumentWriter : IDisposable
         _deleteArticle = Prepare(connection, "DELETE FROM articles WHERE key = $1;", 1);
         _insertArticle = Prepare(connection, """
             INSERT INTO articles (id, url, title, source, language, published, published_day, published_inferred, content_hash,
-                                  sentence_count, entity_count, event_count, document, document_encoding)
-            VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14) RETURNING key;
-            """, 14);
+                                  sentence_count, entity_count, event_count, document, document_encoding, duplicate_of, duplicate_similarity)
+            VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16) RETURNING key;
+            """, 16);
         _insertFts = Prepare(connection, "INSERT INTO articles_fts (rowid, title, text) VALUES ($1, $2, $3);", 3);
         _insertSentence = Prepare(connection, "INSERT INTO sentences (article, ord, start, \"end\") VALUES ($1, $2, $3, $4);", 4);
         _insertEntity = Prepare(connection, "INSERT INTO entities (article, id, type, name, country, place) VALUES ($1, $2, $3, $4, $5, $6);", 6);
@@ -72,8 +80,25 @@ internal sealed class SqliteDocumentWriter : IDisposable
             INSERT INTO event_participants (article, event, role, ord, entity, start, "end", text, country, sector)
             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10);
             """, 10);
+        string bands = string.Join(", ", Enumerable.Range(1, NearDuplicateDetector.Bands).Select(i => "$" + i.ToString(CultureInfo.InvariantCulture)));
+        int idParameter = NearDuplicateDetector.Bands + 1;
+        _findCandidates = Prepare(connection, $"""
+            SELECT s.article, a.id, s.signature FROM article_signatures s JOIN articles a ON a.key = s.article
+            WHERE s.article IN (SELECT article FROM article_bands WHERE band IN ({bands})) AND a.id <> ${idParameter};
+            """, idParameter);
+        _isLinkTarget = Prepare(connection, "SELECT EXISTS (SELECT 1 FROM articles WHERE duplicate_of = $1);", 1);
+        _insertSignature = Prepare(connection, "INSERT INTO article_signatures (article, signature) VALUES ($1, $2);", 2);
+        // All bands of an article in one statement: $1 is the article, $2 … the band keys.
+        string bandRows = string.Join(", ", Enumerable.Range(2, NearDuplicateDetector.Bands).Select(i => "($" + i.ToString(CultureInfo.InvariantCulture) + ", $1)"));
+        _insertBands = Prepare(connection, $"INSERT OR IGNORE INTO article_bands (band, article) VALUES {bandRows};", NearDuplicateDetector.Bands + 1);
+        _findUnsigned = Prepare(connection, """
+            SELECT a.key, a.id, a.document, a.document_encoding FROM articles a
+            WHERE NOT EXISTS (SELECT 1 FROM article_signatures s WHERE s.article = a.key) ORDER BY a.key LIMIT 100;
+            """, 0);
+        _setLink = Prepare(connection, "UPDATE articles SET duplicate_of = $2, duplicate_similarity = $3 WHERE key = $1;", 3);
         _all =
         [
+            _findCandidates, _isLinkTarget, _insertSignature, _insertBands, _findUnsigned, _setLink,
             _findArticle, _deleteFts, _deleteArticle, _insertArticle, _insertFts, _insertSentence, _insertEntity, _insertEntityRole,
             _insertEntityMention, _insertPlace, _insertPlaceMention, _insertTime, _insertQuote, _insertEvent, _insertEventContext, _insertParticipant,
         ];
@@ -108,15 +133,107 @@ internal sealed class SqliteDocumentWriter : IDisposable
 
         SitrepDocumentModel model = document.Model;
         ArticleModel article = model.Article;
+        MinHashSignature signature = NearDuplicateDetector.Default.Sign(model.Text);
+        ImmutableArray<long> bands = NearDuplicateDetector.BandKeys(signature);
+        (string Id, double Similarity)? duplicate = status == IngestStatus.Updated && IsLinkTarget(id) ? null : Nearest(id, signature, bands);
         (byte[] bytes, string encoding) = DocumentCodec.Encode(document.Json);
         Bind(_insertArticle, id, article.Url, article.Title, article.Source, article.Language ?? "und", article.Published,
             Day(TimexRange.PublishedDay(article.Published)), article.PublishedInferred ? 1 : 0, document.ContentHash,
-            model.Sentences.Length, model.Entities.Length, model.Events.Length, bytes, encoding);
+            model.Sentences.Length, model.Entities.Length, model.Events.Length, bytes, encoding, duplicate?.Id, duplicate?.Similarity);
         long key = Convert.ToInt64(_insertArticle.ExecuteScalar(), CultureInfo.InvariantCulture);
 
         WriteLayers(key, model);
         Run(_insertFts, key, article.Title ?? "", model.Text);
-        return new IngestResult(id, status);
+        WriteSignature(key, signature, bands);
+        return new IngestResult(id, status) { NearDuplicateOf = duplicate?.Id, Similarity = duplicate?.Similarity };
+    }
+
+    /// <summary>
+    /// Gives up to 100 articles stored before schema 2 their signature, oldest first, each linked to its nearest
+    /// earlier near-duplicate among the articles signed so far; returns how many it signed (0: none left).
+    /// </summary>
+    public int SignUnsigned(SqliteTransaction transaction)
+    {
+        foreach (SqliteCommand command in _all)
+        {
+            command.Transaction = transaction;
+        }
+
+        var unsigned = new List<(long Key, string Id, string Text)>();
+        using (SqliteDataReader reader = _findUnsigned.ExecuteReader())
+        {
+            while (reader.Read())
+            {
+                string json = DocumentCodec.Decode((byte[])reader.GetValue(2), reader.GetString(3));
+                unsigned.Add((reader.GetInt64(0), reader.GetString(1), SitrepJson.Deserialize(json).Text ?? ""));
+            }
+        }
+
+        foreach ((long key, string id, string text) in unsigned)
+        {
+            MinHashSignature signature = NearDuplicateDetector.Default.Sign(text);
+            ImmutableArray<long> bands = NearDuplicateDetector.BandKeys(signature);
+            if (!IsLinkTarget(id) && Nearest(id, signature, bands) is (string duplicateOf, double similarity))
+            {
+                Run(_setLink, key, duplicateOf, similarity);
+            }
+
+            WriteSignature(key, signature, bands);
+        }
+
+        return unsigned.Count;
+    }
+
+    private bool IsLinkTarget(string id)
+    {
+        Bind(_isLinkTarget, id);
+        return Convert.ToInt64(_isLinkTarget.ExecuteScalar(), CultureInfo.InvariantCulture) != 0;
+    }
+
+    /// <summary>The most similar stored article (other than <paramref name="id"/>) sharing a band, if it is a near-duplicate.</summary>
+    private (string Id, double Similarity)? Nearest(string id, MinHashSignature signature, ImmutableArray<long> bands)
+    {
+        if (bands.IsEmpty)
+        {
+            return null;
+        }
+
+        for (int i = 0; i < bands.Length; i++)
+        {
+            _findCandidates.Parameters[i].Value = bands[i];
+        }
+
+        _findCandidates.Parameters[bands.Length].Value = id;
+        var candidates = new List<(long Key, MinHashSignature Signature)>();
+        var ids = new Dictionary<long, string>();
+        using (SqliteDataReader reader = _findCandidates.ExecuteReader())
+        {
+            while (reader.Read())
+            {
+                long key = reader.GetInt64(0);
+                ids[key] = reader.GetString(1);
+                candidates.Add((key, MinHashSignature.FromBytes((byte[])reader.GetValue(2))));
+            }
+        }
+
+        return NearDuplicateDetector.Default.Nearest(signature, candidates) is { } match ? (ids[match.Key], match.Similarity) : null;
+    }
+
+    private void WriteSignature(long key, MinHashSignature signature, ImmutableArray<long> bands)
+    {
+        Run(_insertSignature, key, signature.ToBytes());
+        if (bands.IsEmpty)
+        {
+            return;
+        }
+
+        _insertBands.Parameters[0].Value = key;
+        for (int i = 0; i < bands.Length; i++)
+        {
+            _insertBands.Parameters[i + 1].Value = bands[i];
+        }
+
+        _insertBands.ExecuteNonQuery();
     }
 
     private void WriteLayers(long key, SitrepDocumentModel model)

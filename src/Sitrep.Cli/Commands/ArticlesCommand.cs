@@ -11,7 +11,7 @@ namespace Sitrep.Cli.Commands;
 /// <summary><c>sitrep articles [filters]</c> lists stored articles; <c>sitrep articles get &lt;id&gt;</c> prints one stored document unchanged.</summary>
 internal static class ArticlesCommand
 {
-    private static readonly string[] CsvColumns = ["id", "published", "language", "source", "title", "url", "sentences", "entities", "events", "content_hash"];
+    private static readonly string[] CsvColumns = ["id", "published", "language", "source", "title", "url", "sentences", "entities", "events", "content_hash", "duplicate_of", "similarity"];
 
     public static Command Create()
     {
@@ -21,6 +21,8 @@ internal static class ArticlesCommand
         var until = new Option<string?>("--until") { Description = "Published on or before this day (yyyy-MM-dd)." };
         var lang = new Option<string?>("--lang") { Description = "Language (ISO 639-1)." };
         var source = new Option<string?>("--source") { Description = "Source, as stored." };
+        var collapse = new Option<bool>("--collapse-duplicates") { Description = "Leave out near-duplicates of earlier articles (republished wire copy): each story once." };
+        var duplicatesOf = new Option<string?>("--duplicates-of") { Description = "Only the near-duplicates linked to this article id." };
         var limit = new Option<int>("--limit") { Description = "At most this many articles (0: all).", DefaultValueFactory = _ => 100 };
         var format = new Option<string>("--format") { Description = "jsonl (one object per article) or csv.", DefaultValueFactory = _ => "jsonl" };
         format.AcceptOnlyFromAmong("jsonl", "csv");
@@ -30,7 +32,7 @@ internal static class ArticlesCommand
         var get = new Command("get", "Print an article's stored sitrep/1 document, exactly as it was stored.") { id, getStore };
         get.SetAction((parse, cancellationToken) => Get(StoreLocation.Resolve(parse.GetValue(getStore)), parse.GetValue(id)!, cancellationToken));
 
-        var command = new Command("articles", "List stored articles, newest first or best text match first.") { store, query, since, until, lang, source, limit, format, get };
+        var command = new Command("articles", "List stored articles, newest first or best text match first.") { store, query, since, until, lang, source, collapse, duplicatesOf, limit, format, get };
         command.SetAction((parse, cancellationToken) =>
         {
             if (!StoreLocation.TryParseDay(parse.GetValue(since), "--since", out DateOnly? from, out string? error)
@@ -47,6 +49,8 @@ internal static class ArticlesCommand
                 Until = to,
                 Language = parse.GetValue(lang),
                 Source = parse.GetValue(source),
+                CollapseDuplicates = parse.GetValue(collapse),
+                DuplicatesOf = parse.GetValue(duplicatesOf),
                 Limit = max <= 0 ? null : max,
             };
             return List(StoreLocation.Resolve(parse.GetValue(store)), articleQuery, parse.GetValue(format) == "csv", cancellationToken);
@@ -78,7 +82,11 @@ internal static class ArticlesCommand
         {
             if (csv)
             {
-                string?[] cells = [a.Id, a.Published, a.Language, a.Source, a.Title, a.Url, Number(a.Sentences), Number(a.Entities), Number(a.Events), a.ContentHash];
+                string?[] cells =
+                [
+                    a.Id, a.Published, a.Language, a.Source, a.Title, a.Url, Number(a.Sentences), Number(a.Entities), Number(a.Events), a.ContentHash,
+                    a.DuplicateOf, a.Similarity?.ToString("0.###", CultureInfo.InvariantCulture),
+                ];
                 output.Write(string.Join(',', cells.Select(Csv)));
             }
             else
@@ -140,6 +148,15 @@ internal static class ArticlesCommand
             writer.WriteNumber("entities", a.Entities);
             writer.WriteNumber("events", a.Events);
             writer.WriteString("content_hash", a.ContentHash);
+            writer.WriteString("duplicate_of", a.DuplicateOf);
+            if (a.Similarity is double similarity)
+            {
+                writer.WriteNumber("similarity", Math.Round(similarity, 3));
+            }
+            else
+            {
+                writer.WriteNull("similarity");
+            }
             writer.WriteEndObject();
         }
 

@@ -15,5 +15,6 @@ internal static class EvalCommand
         EvalNerCommand.Create(),
         EvalGeoCommand.Create(),
         EvalQuotesCommand.Create(),
+        EvalDedupCommand.Create(),
     };
 }

@@ -136,11 +136,19 @@ internal static class IngestCommand
 
         public int Failed { get; private set; }
 
+        /// <summary>Stored articles linked to an earlier near-duplicate (counted in <see cref="New"/> or <see cref="Updated"/> too).</summary>
+        public int NearDuplicates { get; private set; }
+
         public List<string> Reasons { get; } = [];
 
         public void Add(IngestResult result)
         {
             Read++;
+            if (result.NearDuplicateOf is not null)
+            {
+                NearDuplicates++;
+            }
+
             switch (result.Status)
             {
                 case IngestStatus.New:
@@ -163,7 +171,7 @@ internal static class IngestCommand
             }
         }
 
-        public string Brief() => $"{Read} read, {New} new, {Duplicates} duplicates, {Updated} updated, {Failed} failed";
+        public string Brief() => $"{Read} read, {New} new, {Duplicates} duplicates, {Updated} updated, {Failed} failed; {NearDuplicates} near-duplicates linked";
     }
 
     /// <summary>Reads each file, extracts (or takes the given documents) and stores, reporting bytes done.</summary>

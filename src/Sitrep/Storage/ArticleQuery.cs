@@ -17,13 +17,22 @@ public sealed record ArticleQuery
 
     public string? Source { get; init; }
 
+    /// <summary>Leave out articles that are near-duplicates of an earlier one: each story once, as first stored.</summary>
+    public bool CollapseDuplicates { get; init; }
+
+    /// <summary>Only the articles linked as near-duplicates of this article id.</summary>
+    public string? DuplicatesOf { get; init; }
+
     /// <summary>At most this many articles (null: all). Best text matches first, else newest first.</summary>
     public int? Limit { get; init; } = 100;
 
     public int Offset { get; init; }
 }
 
-/// <summary>One stored article, without its text and layers (read those with <see cref="IDocumentStore.GetJsonAsync"/>).</summary>
+/// <summary>
+/// One stored article, without its text and layers (read those with <see cref="IDocumentStore.GetJsonAsync"/>);
+/// <see cref="DuplicateOf"/> is the earlier article it is a near-duplicate of, with their <see cref="Similarity"/>.
+/// </summary>
 public sealed record ArticleSummary(
     string Id,
     string? Title,
@@ -34,4 +43,6 @@ public sealed record ArticleSummary(
     int Sentences,
     int Entities,
     int Events,
-    string ContentHash);
+    string ContentHash,
+    string? DuplicateOf = null,
+    double? Similarity = null);

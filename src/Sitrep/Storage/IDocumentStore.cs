@@ -17,7 +17,10 @@ public interface IDocumentStore : IAsyncDisposable
     /// <summary>
     /// Stores one document atomically. Same article id and same content hash: <see cref="IngestStatus.Duplicate"/>,
     /// nothing is written. Same id, other content: <see cref="IngestStatus.Updated"/>, the predecessor and all its
-    /// rows are replaced in the same transaction. Otherwise <see cref="IngestStatus.New"/>.
+    /// rows are replaced in the same transaction. Otherwise <see cref="IngestStatus.New"/>. A stored article whose text
+    /// is a near-duplicate of an earlier article's (<see cref="Duplicates.NearDuplicateDetector.Default"/>) is linked to
+    /// the most similar one, named in <see cref="IngestResult.NearDuplicateOf"/>; it is stored all the same. An updated
+    /// article that others are linked to stays their original and gets no link itself, so links never form a cycle.
     /// </summary>
     Task<IngestResult> PutAsync(StoredDocument document, CancellationToken cancellationToken = default);
 

@@ -17,13 +17,17 @@ public static class StoreRows
         return reader.IsDBNull(ordinal) ? null : reader.GetString(ordinal);
     }
 
-    /// <summary>Columns: id, published, source, title, language, url, sentences, entities, events, content hash.</summary>
+    /// <summary>
+    /// Columns: id, title, url, source, language, published, sentences, entities, events, content hash, duplicate of,
+    /// duplicate similarity.
+    /// </summary>
     public static ArticleSummary ReadArticleSummary(DbDataReader reader)
     {
         ArgumentNullException.ThrowIfNull(reader);
         return new ArticleSummary(
             reader.GetString(0), reader.NullableString(1), reader.NullableString(2), reader.NullableString(3), reader.GetString(4),
-            reader.NullableString(5), reader.GetInt32(6), reader.GetInt32(7), reader.GetInt32(8), reader.GetString(9));
+            reader.NullableString(5), reader.GetInt32(6), reader.GetInt32(7), reader.GetInt32(8), reader.GetString(9),
+            reader.NullableString(10), reader.IsDBNull(11) ? null : reader.GetDouble(11));
     }
 
     /// <summary>

@@ -56,6 +56,24 @@ public sealed class StoreCommandTests : IDisposable
     }
 
     [Fact]
+    public void Republished_copy_is_counted_as_a_near_duplicate_and_can_be_collapsed()
+    {
+        string input = string.Join('\n',
+            System.Text.Json.JsonSerializer.Serialize(new { id = "wire-1", text = StoreDocuments.WireStory, published = "2023-06-05" }),
+            System.Text.Json.JsonSerializer.Serialize(new { id = "paper-1", text = StoreDocuments.WireCopy, published = "2023-06-05" }));
+
+        CliResult ingested = CliRunner.Run(input, "ingest", "-", "--input-format", "jsonl", "--store", Store);
+        CliResult all = CliRunner.Run(null, "articles", "--store", Store);
+        CliResult collapsed = CliRunner.Run(null, "articles", "--store", Store, "--collapse-duplicates");
+
+        Assert.Equal(0, ingested.ExitCode);
+        Assert.Contains("2 read, 2 new, 0 duplicates, 0 updated, 0 failed; 1 near-duplicates linked", ingested.Error, StringComparison.Ordinal);
+        string copy = all.Output.Split('\n').Single(l => l.Contains("\"id\":\"paper-1\"", StringComparison.Ordinal));
+        Assert.Contains("\"duplicate_of\":\"wire-1\",\"similarity\":0.", copy, StringComparison.Ordinal);
+        Assert.Contains("\"id\":\"wire-1\"", Assert.Single(collapsed.Output.Split('\n', StringSplitOptions.RemoveEmptyEntries)), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Articles_are_searched_by_text_and_listed_as_csv()
     {
         CliRunner.Run(null, "ingest", Samples, "--store", Store);
@@ -64,7 +82,7 @@ public sealed class StoreCommandTests : IDisposable
 
         Assert.Equal(0, result.ExitCode);
         string[] lines = result.Output.Split('\n', StringSplitOptions.RemoveEmptyEntries);
-        Assert.Equal("id,published,language,source,title,url,sentences,entities,events,content_hash", lines[0]);
+        Assert.Equal("id,published,language,source,title,url,sentences,entities,events,content_hash,duplicate_of,similarity", lines[0]);
         Assert.StartsWith("sample-fr-1,2023-06-05,fr,Exemple Presse,Inondations dans le Gard : deux morts,", lines[1], StringComparison.Ordinal);
         Assert.Equal(2, lines.Length);
     }
@@ -78,8 +96,8 @@ public sealed class StoreCommandTests : IDisposable
         CliResult second = CliRunner.Run(null, environment, "db", "migrate");
 
         Assert.Equal((0, 0), (first.ExitCode, second.ExitCode));
-        Assert.Equal($"{Store}: schema version 1 (applied 001_initial)\n", first.Output);
-        Assert.Equal($"{Store}: schema version 1 (already up to date)\n", second.Output);
+        Assert.Equal($"{Store}: schema version 2 (applied 001_initial, 002_near_duplicates)\n", first.Output);
+        Assert.Equal($"{Store}: schema version 2 (already up to date)\n", second.Output);
     }
 
     [Fact]
@@ -116,7 +134,7 @@ public sealed class StoreCommandTests : IDisposable
             CliResult check = CliRunner.Run(null, "db", "check", "--store", connectionString);
 
             Assert.Equal((0, 0, 0, 0, 0, 0), (migrated.ExitCode, ingested.ExitCode, again.ExitCode, stored.ExitCode, found.ExitCode, check.ExitCode));
-            Assert.Contains($"?search_path={schema}: schema version 1 (applied 001_initial)", migrated.Output, StringComparison.Ordinal);
+            Assert.Contains($"?search_path={schema}: schema version 2 (applied 001_initial, 002_near_duplicates)", migrated.Output, StringComparison.Ordinal);
             Assert.Contains("0 new,", again.Error, StringComparison.Ordinal);
             string expected = CliRunner.Run(null, "extract", batch, "--format", "jsonl").Output.Split('\n').Single(l => l.Contains("\"id\":\"sample-fr-1\"", StringComparison.Ordinal));
             Assert.Equal(expected + "\n", stored.Output);

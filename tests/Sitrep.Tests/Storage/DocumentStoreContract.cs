@@ -296,5 +296,80 @@ public abstract class DocumentStoreContract
         Assert.Equal(40, (await store.GetSummaryAsync(Token)).Articles);
     }
 
+    [Fact]
+    public async Task Republished_wire_copy_is_stored_and_linked_to_the_earlier_original_with_its_similarity()
+    {
+        await using IDocumentStore store = await CreateStoreAsync();
+        StoredDocument original = StoreDocuments.Extracted("wire-1", StoreDocuments.WireStory);
+        StoredDocument copy = StoreDocuments.Extracted("paper-1", StoreDocuments.WireCopy, title: "Gard : deux morts");
+
+        IngestResult first = await store.PutAsync(original, Token);
+        IngestResult second = await store.PutAsync(copy, Token);
+
+        Assert.Equal(new IngestResult("wire-1", IngestStatus.New), first);
+        Assert.Equal((IngestStatus.New, "wire-1"), (second.Status, second.NearDuplicateOf));
+        Assert.InRange(second.Similarity!.Value, 0.5, 0.95);
+        Assert.Equal(copy.Json, await store.GetJsonAsync("paper-1", Token));
+        ArticleSummary linked = Assert.Single(await store.FindArticlesAsync(new ArticleQuery { DuplicatesOf = "wire-1" }, Token));
+        Assert.Equal(("paper-1", "wire-1", second.Similarity), (linked.Id, linked.DuplicateOf, linked.Similarity));
+        Assert.Equal(["wire-1"], Ids(await store.FindArticlesAsync(new ArticleQuery { CollapseDuplicates = true }, Token)));
+        Assert.Equal(2, (await store.FindArticlesAsync(new ArticleQuery(), Token)).Count);
+        Assert.Equal(["wire-1"], Ids(await store.FindArticlesAsync(new ArticleQuery { Text = "Sommières", CollapseDuplicates = true }, Token)));
+    }
+
+    [Fact]
+    public async Task Different_articles_on_the_same_story_are_not_linked()
+    {
+        await using IDocumentStore store = await CreateStoreAsync();
+
+        await store.PutAsync(StoreDocuments.Extracted("wire-1", StoreDocuments.WireStory), Token);
+        IngestResult other = await store.PutAsync(StoreDocuments.Extracted("other-1", StoreDocuments.SameStory), Token);
+        IngestResult unrelated = await store.PutAsync(StoreDocuments.Numbered(1), Token);
+
+        Assert.Equal((IngestStatus.New, null, null), (other.Status, other.NearDuplicateOf, other.Similarity));
+        Assert.Null(unrelated.NearDuplicateOf);
+        Assert.Equal(3, (await store.FindArticlesAsync(new ArticleQuery { CollapseDuplicates = true }, Token)).Count);
+    }
+
+    [Fact]
+    public async Task Copy_links_to_the_most_similar_earlier_article_and_an_updated_original_keeps_its_copies()
+    {
+        await using IDocumentStore store = await CreateStoreAsync();
+        await store.PutAsync(StoreDocuments.Extracted("wire-1", StoreDocuments.WireStory), Token);
+        await store.PutAsync(StoreDocuments.Extracted("paper-1", StoreDocuments.WireCopy), Token);
+
+        IngestResult exact = await store.PutAsync(StoreDocuments.Extracted("paper-2", StoreDocuments.WireCopy, title: "Autre titre"), Token);
+        IngestResult updated = await store.PutAsync(StoreDocuments.Extracted("wire-1", StoreDocuments.WireStory, title: "Mise à jour"), Token);
+
+        Assert.Equal(("paper-1", 1.0), (exact.NearDuplicateOf, exact.Similarity));
+        Assert.Equal((IngestStatus.Updated, null), (updated.Status, updated.NearDuplicateOf));
+        Assert.Equal(["paper-1"], Ids(await store.FindArticlesAsync(new ArticleQuery { DuplicatesOf = "wire-1" }, Token)));
+        Assert.Equal(["wire-1"], Ids(await store.FindArticlesAsync(new ArticleQuery { CollapseDuplicates = true }, Token)));
+    }
+
+    [Fact]
+    public async Task Copies_in_one_batch_link_to_the_batch_articles_before_them()
+    {
+        await using IDocumentStore store = await CreateStoreAsync();
+
+        IReadOnlyList<IngestResult> results = await store.PutManyAsync(
+            [StoreDocuments.Extracted("wire-1", StoreDocuments.WireStory), StoreDocuments.Numbered(1), StoreDocuments.Extracted("paper-1", StoreDocuments.WireCopy)], Token);
+
+        Assert.Equal([null, null, "wire-1"], results.Select(r => r.NearDuplicateOf));
+        Assert.Equal("ok", await store.CheckIntegrityAsync(Token));
+    }
+
+    [Fact]
+    public async Task Article_without_words_is_stored_and_never_linked()
+    {
+        await using IDocumentStore store = await CreateStoreAsync();
+
+        IngestResult first = await store.PutAsync(StoreDocuments.Extracted("dots-1", "… — …"), Token);
+        IngestResult second = await store.PutAsync(StoreDocuments.Extracted("dots-2", "— … —"), Token);
+
+        Assert.Equal((IngestStatus.New, IngestStatus.New), (first.Status, second.Status));
+        Assert.Equal((null, null), (first.NearDuplicateOf, second.NearDuplicateOf));
+    }
+
     private static string[] Ids(IEnumerable<ArticleSummary> articles) => [.. articles.Select(a => a.Id)];
 }

@@ -29,7 +29,7 @@ public sealed class PostgresDocumentStoreTests : DocumentStoreContract, IAsyncDi
         MigrationResult result = await store.MigrateAsync(Token);
 
         Assert.Equal((0, PostgresDocumentStore.SchemaVersion), (result.FromVersion, result.ToVersion));
-        Assert.Equal(["001_initial"], result.Applied);
+        Assert.Equal(["001_initial", "002_near_duplicates"], result.Applied);
         Assert.Equal("001_initial", await PostgresTestServer.ScalarAsync(connectionString, "SELECT name FROM schema_version WHERE version = 1;"));
         Assert.Equal("ok", await store.CheckIntegrityAsync(Token));
     }
@@ -46,8 +46,8 @@ public sealed class PostgresDocumentStoreTests : DocumentStoreContract, IAsyncDi
             await store.DisposeAsync();
         }
 
-        Assert.Equal(["001_initial"], results.SelectMany(r => r.Applied));
-        Assert.Equal(1L, await PostgresTestServer.ScalarAsync(connectionString, "SELECT COUNT(*) FROM schema_version;"));
+        Assert.Equal(["001_initial", "002_near_duplicates"], results.SelectMany(r => r.Applied));
+        Assert.Equal(2L, await PostgresTestServer.ScalarAsync(connectionString, "SELECT COUNT(*) FROM schema_version;"));
     }
 
     [Fact]
@@ -154,6 +154,27 @@ public sealed class PostgresDocumentStoreTests : DocumentStoreContract, IAsyncDi
         Assert.Equal(12, results.SelectMany(r => r).Count(r => r.Status == IngestStatus.Duplicate));
         Assert.Equal(12, (await store.GetSummaryAsync(Token)).Articles);
         Assert.Equal("ok", await store.CheckIntegrityAsync(Token));
+    }
+
+    [Fact]
+    public async Task Articles_stored_before_near_duplicate_detection_are_signed_and_linked_when_the_store_is_opened()
+    {
+        string connectionString = await NewSchemaAsync();
+        await using (var store = new PostgresDocumentStore(connectionString))
+        {
+            await store.PutAsync(StoreDocuments.Extracted("wire-1", StoreDocuments.WireStory), Token);
+            await store.PutAsync(StoreDocuments.Extracted("paper-1", StoreDocuments.WireCopy), Token);
+        }
+
+        // As a schema-1 store upgraded by migration 002 leaves them: no signatures, bands or links.
+        await PostgresTestServer.ScalarAsync(connectionString,
+            "DELETE FROM article_bands; DELETE FROM article_signatures; UPDATE articles SET duplicate_of = NULL, duplicate_similarity = NULL;");
+        await using var reopened = new PostgresDocumentStore(connectionString);
+
+        ArticleSummary copy = Assert.Single(await reopened.FindArticlesAsync(new ArticleQuery { DuplicatesOf = "wire-1" }, Token));
+        Assert.Equal("paper-1", copy.Id);
+        Assert.Equal(2L, await PostgresTestServer.ScalarAsync(connectionString, "SELECT COUNT(*) FROM article_signatures;"));
+        Assert.Equal("ok", await reopened.CheckIntegrityAsync(Token));
     }
 
     [Fact]

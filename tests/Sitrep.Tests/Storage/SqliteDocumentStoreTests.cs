@@ -22,7 +22,7 @@ public sealed class SqliteDocumentStoreTests : DocumentStoreContract, IDisposabl
         MigrationResult result = await store.MigrateAsync(TestContext.Current.CancellationToken);
 
         Assert.Equal((0, SqliteDocumentStore.SchemaVersion), (result.FromVersion, result.ToVersion));
-        Assert.Equal(["001_initial"], result.Applied);
+        Assert.Equal(["001_initial", "002_near_duplicates"], result.Applied);
         Assert.Equal("wal", Scalar(store.Location, "PRAGMA journal_mode;"));
         Assert.Equal("001_initial", Scalar(store.Location, "SELECT name FROM schema_version WHERE version = 1;"));
         Assert.Equal("ok", await store.CheckIntegrityAsync(TestContext.Current.CancellationToken));
@@ -55,6 +55,26 @@ public sealed class SqliteDocumentStoreTests : DocumentStoreContract, IDisposabl
         Assert.Equal("br", Scalar(store.Location, "SELECT document_encoding FROM articles WHERE id = 'big';"));
         Assert.True(Convert.ToInt64(Scalar(store.Location, "SELECT length(document) FROM articles WHERE id = 'big';"), System.Globalization.CultureInfo.InvariantCulture)
             < System.Text.Encoding.UTF8.GetByteCount(document.Json) / 4);
+    }
+
+    [Fact]
+    public async Task Articles_stored_before_near_duplicate_detection_are_signed_and_linked_when_the_store_is_opened()
+    {
+        string path = Path.Combine(_directory, "upgraded.db");
+        await using (var store = new SqliteDocumentStore(path))
+        {
+            await store.PutAsync(StoreDocuments.Extracted("wire-1", StoreDocuments.WireStory), TestContext.Current.CancellationToken);
+            await store.PutAsync(StoreDocuments.Extracted("paper-1", StoreDocuments.WireCopy), TestContext.Current.CancellationToken);
+        }
+
+        // As a schema-1 store upgraded by migration 002 leaves them: no signatures, bands or links.
+        Scalar(path, "DELETE FROM article_bands; DELETE FROM article_signatures; UPDATE articles SET duplicate_of = NULL, duplicate_similarity = NULL;");
+        await using var reopened = new SqliteDocumentStore(path);
+
+        ArticleSummary copy = Assert.Single(await reopened.FindArticlesAsync(new ArticleQuery { DuplicatesOf = "wire-1" }, TestContext.Current.CancellationToken));
+        Assert.Equal("paper-1", copy.Id);
+        Assert.Equal(2L, Scalar(path, "SELECT COUNT(*) FROM article_signatures;"));
+        Assert.Equal("ok", await reopened.CheckIntegrityAsync(TestContext.Current.CancellationToken));
     }
 
     public void Dispose()

@@ -14,6 +14,39 @@ internal static class StoreDocuments
         "Les forces russes ont bombardé Kharkiv vendredi 13 mai, a déclaré le président ukrainien Volodymyr Zelensky. " +
         "« Nous ne céderons pas », a-t-il ajouté. Des manifestants se sont rassemblés à Lviv le 14 mai.";
 
+    /// <summary>A wire story, as an agency sends it.</summary>
+    public const string WireStory =
+        "Inondations dans le Gard : deux morts et des centaines d'évacués\n\n" +
+        "Deux personnes sont mortes et plusieurs centaines d'habitants ont été évacués dans la nuit de jeudi à vendredi " +
+        "après des pluies torrentielles qui ont fait déborder le Vidourle et le Gardon, a annoncé la préfecture du Gard.\n\n" +
+        "Les corps d'un homme de 72 ans et d'une femme de 65 ans ont été retrouvés dans leur voiture emportée par les eaux " +
+        "près de Sommières, selon les pompiers, qui ont mené plus de 400 interventions pendant la nuit.\n\n" +
+        "« La situation reste très tendue et les prochaines heures seront décisives », a déclaré le préfet lors d'un point " +
+        "de presse à Nîmes, appelant les habitants à ne pas prendre la route et à rester à l'étage.\n\n" +
+        "Météo-France a maintenu le département en vigilance rouge jusqu'à samedi matin. Les écoles resteront fermées " +
+        "vendredi et plusieurs routes départementales sont coupées entre Nîmes et Alès.";
+
+    /// <summary><see cref="WireStory"/> as a paper republishes it: its own headline, a typo, a paragraph added, the end cut.</summary>
+    public const string WireCopy =
+        "Gard : deux morts dans les inondations, le préfet appelle à la prudence\n\n" +
+        "Deux personnes sont mortes et plusieurs centaines d'habitants ont été évacués dans la nuit de jeudi à vendredi " +
+        "après des pluies torentielles qui ont fait déborder le Vidourle et le Gardon, a annoncé la préfecture du Gard.\n\n" +
+        "Les corps d'un homme de 72 ans et d'une femme de 65 ans ont été retrouvés dans leur voiture emportée par les eaux " +
+        "près de Sommières, selon les pompiers, qui ont mené plus de 400 interventions pendant la nuit.\n\n" +
+        "Dans notre région, les services de secours se tiennent prêts à envoyer des renforts si la situation l'exige.\n\n" +
+        "« La situation reste très tendue et les prochaines heures seront décisives », a déclaré le préfet lors d'un point " +
+        "de presse à Nîmes, appelant les habitants à ne pas prendre la route et à rester à l'étage.";
+
+    /// <summary>Another article on the same floods, written apart: same names, numbers and places, other sentences.</summary>
+    public const string SameStory =
+        "Crues dans le Gard : le Vidourle est sorti de son lit\n\n" +
+        "Le Vidourle et le Gardon ont débordé après une nuit de pluies diluviennes dans le Gard, où deux personnes ont perdu " +
+        "la vie. Un couple de septuagénaires a été surpris par la montée des eaux près de Sommières.\n\n" +
+        "À Nîmes, le préfet a demandé aux habitants de limiter leurs déplacements. Les pompiers disent être intervenus plus " +
+        "de 400 fois. Des centaines de personnes ont dû quitter leur logement, et la vigilance rouge reste en vigueur.\n\n" +
+        "Entre Nîmes et Alès, de nombreuses routes sont fermées à la circulation, et les établissements scolaires n'accueilleront " +
+        "pas les élèves vendredi.";
+
     /// <summary>A document through the real pipeline.</summary>
     public static StoredDocument Extracted(string id, string text, string? published = "2022-05-14", string? language = "fr", string? title = null) =>
         StoredDocument.FromModel(SitrepJson.ToModel(SitrepExtractor.Default.Extract(new Article
