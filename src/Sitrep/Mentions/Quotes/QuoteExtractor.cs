@@ -519,9 +519,9 @@ public sealed class QuoteExtractor(QuoteLexicon lexicon)
         public int WordCount(TextSpan span)
         {
             int count = 0;
-            foreach (Token token in document.Tokens)
+            for (int t = Math.Max(0, document.FirstTokenFrom(span.Start)); t < document.Tokens.Length && document.Tokens[t].Span.End <= span.End; t++)
             {
-                count += span.Contains(token.Span) && token.Kind is TokenKind.Word or TokenKind.Number ? 1 : 0;
+                count += document.Tokens[t].Kind is TokenKind.Word or TokenKind.Number ? 1 : 0;
             }
 
             return count;
@@ -560,17 +560,21 @@ public sealed class QuoteExtractor(QuoteLexicon lexicon)
             return true;
         }
 
-        public Quote Attribute(QuoteKind kind, TextSpan content, int cue, (TextSpan Span, string? Entity)? speaker, int sentence) =>
-            new()
+        /// <summary>A quote with its cue and the speaker found (else an inverted pronoun by the cue, «a-t-il ajouté»).</summary>
+        public Quote Attribute(QuoteKind kind, TextSpan content, int cue, (TextSpan Span, string? Entity)? speaker, int sentence)
+        {
+            (TextSpan Span, string? Entity)? who = speaker ?? Inverted(cue);
+            return new Quote
             {
                 Kind = kind,
                 Content = content,
                 Cue = CueSpan(cue),
                 CueLemma = Lemma(cue),
-                Speaker = speaker?.Span ?? Inverted(cue)?.Span,
-                SpeakerEntity = speaker is { } found ? found.Entity : Inverted(cue)?.Entity,
+                Speaker = who?.Span,
+                SpeakerEntity = who?.Entity,
                 Sentence = sentence,
             };
+        }
 
         public Quote WithSpeaker(QuoteKind kind, TextSpan content, TextSpan? cue, string? lemma, TextSpan speaker, int sentence, string? entity = null) =>
             new()
