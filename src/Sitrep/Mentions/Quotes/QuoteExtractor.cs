@@ -501,13 +501,20 @@ public sealed class QuoteExtractor(QuoteLexicon lexicon)
             return null;
         }
 
-        /// <summary>The first person named in a sentence, with its entity.</summary>
+        /// <summary>The person a sentence is about: one named before its first verb (its subject), with its entity.</summary>
         public (TextSpan Span, string? Entity)? PersonIn(int sentence)
         {
-            TextSpan span = document.Sentences[sentence].Span;
+            Sentence s = document.Sentences[sentence];
+            int verb = s.FirstToken + 1; // a sentence does not open on its verb («Fire chief Tom Riley looked …»)
+            while (verb < s.FirstToken + s.TokenCount && Pos(verb) is not ("VERB" or "AUX"))
+            {
+                verb++;
+            }
+
+            int limit = verb < document.Tokens.Length ? document.Tokens[verb].Span.Start : s.Span.End;
             foreach (EntityMention mention in document.EntityMentions)
             {
-                if (mention.Type == "PER" && span.Contains(mention.Span))
+                if (mention.Type == "PER" && s.Span.Contains(mention.Span) && mention.Span.End <= limit)
                 {
                     return (mention.Span, EntityAt(mention.Span));
                 }
