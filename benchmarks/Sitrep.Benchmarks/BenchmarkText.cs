@@ -34,4 +34,24 @@ internal static class BenchmarkText
 
         return text.ToString();
     }
+
+    /// <summary>The French then English text cut into articles of about 3,000 characters at paragraph ends, with their language.</summary>
+    public static List<(string Language, string Text)> Articles()
+    {
+        var articles = new List<(string, string)>();
+        foreach (string language in new[] { "fr", "en" })
+        {
+            string text = Load(language);
+            for (int start = 0; start < text.Length;)
+            {
+                int end = Math.Min(text.Length, start + 3000);
+                int paragraph = text.IndexOf("\n\n", end, StringComparison.Ordinal);
+                end = paragraph < 0 ? text.Length : paragraph;
+                articles.Add((language, text[start..end]));
+                start = end;
+            }
+        }
+
+        return articles;
+    }
 }

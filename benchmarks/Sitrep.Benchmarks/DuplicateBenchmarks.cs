@@ -19,21 +19,7 @@ public class DuplicateBenchmarks
     [GlobalSetup]
     public void Setup()
     {
-        var articles = new List<string>();
-        foreach (string language in new[] { "fr", "en" })
-        {
-            string text = BenchmarkText.Load(language);
-            for (int start = 0; start < text.Length;)
-            {
-                int end = Math.Min(text.Length, start + 3000);
-                int paragraph = text.IndexOf("\n\n", end, StringComparison.Ordinal);
-                end = paragraph < 0 ? text.Length : paragraph;
-                articles.Add(text[start..end]);
-                start = end;
-            }
-        }
-
-        _articles = [.. articles];
+        _articles = [.. BenchmarkText.Articles().Select(a => a.Text)];
         if (_articles.Length < Collection)
         {
             throw new InvalidOperationException($"the benchmark text gives {_articles.Length} articles, fewer than {Collection}");

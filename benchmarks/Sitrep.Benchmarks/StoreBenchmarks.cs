@@ -32,25 +32,14 @@ public class StoreBenchmarks
     [GlobalSetup]
     public void Setup()
     {
-        var articles = new List<Article>();
-        foreach (string language in new[] { "fr", "en" })
+        List<(string Language, string Text)> texts = BenchmarkText.Articles();
+        Article[] articles = [.. texts.Select((a, i) => new Article
         {
-            string text = BenchmarkText.Load(language);
-            for (int start = 0; start < text.Length;)
-            {
-                int end = Math.Min(text.Length, start + 3000);
-                int paragraph = text.IndexOf("\n\n", end, StringComparison.Ordinal);
-                end = paragraph < 0 ? text.Length : paragraph;
-                articles.Add(new Article
-                {
-                    Id = $"{language}-{articles.Count.ToString(CultureInfo.InvariantCulture)}",
-                    Text = text[start..end],
-                    Language = language,
-                    Published = new PublicationDate(new DateOnly(2022, 5, 1).AddDays(articles.Count % 60)),
-                });
-                start = end;
-            }
-        }
+            Id = $"{a.Language}-{i.ToString(CultureInfo.InvariantCulture)}",
+            Text = a.Text,
+            Language = a.Language,
+            Published = new PublicationDate(new DateOnly(2022, 5, 1).AddDays(i % 60)),
+        })];
 
         // Each put is a new article: the extracted models are cycled under distinct ids.
         SitrepDocumentModel[] models = [.. articles.Select(a =>
