@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using Sitrep.Articles;
+using Sitrep.Events;
 using Sitrep.Mentions.Dates;
 using Sitrep.Mentions.Entities;
 using Sitrep.Mentions.Places;
@@ -52,6 +53,9 @@ public sealed record Document
 
     /// <summary>Who said what, in text order.</summary>
     public ImmutableArray<Quote> Quotes { get; init; } = [];
+
+    /// <summary>What happened: PLOVER-coded events in text order.</summary>
+    public ImmutableArray<Event> Events { get; init; } = [];
 
     /// <summary>Temporal expressions in text order, resolved against the publication date (or the inferred one).</summary>
     public ImmutableArray<TimeMention> Times { get; init; } = [];

@@ -1,4 +1,5 @@
 using Sitrep.Documents;
+using Sitrep.Events;
 using Sitrep.Mentions.Dates;
 using Sitrep.Mentions.Entities;
 using Sitrep.Mentions.Places;
@@ -15,7 +16,7 @@ public static class ExtractionPipelineExtensions
 {
     /// <summary>Every stage Sitrep has, in data-flow order.</summary>
     public static ExtractionPipelineBuilder UseDefaults(this ExtractionPipelineBuilder builder) =>
-        builder.UseLanguageIdentification().UseSegmentation().UsePartsOfSpeech().UseEntities().UseTimes().UsePlaces().UseQuotes();
+        builder.UseLanguageIdentification().UseSegmentation().UsePartsOfSpeech().UseEntities().UseTimes().UsePlaces().UseQuotes().UseEvents();
 
     /// <summary>Sets <see cref="Document.Language"/>; with no identifier given, the trained character n-gram model.</summary>
     public static ExtractionPipelineBuilder UseLanguageIdentification(this ExtractionPipelineBuilder builder, ILanguageIdentifier? identifier = null)
@@ -77,6 +78,14 @@ public static class ExtractionPipelineExtensions
             builder.Stages.Add(new PlaceRecognitionStage(found));
         }
 
+        return builder;
+    }
+
+    /// <summary>Sets <see cref="Document.Events"/> with the event lexicon of the document's language; runs after quotations.</summary>
+    public static ExtractionPipelineBuilder UseEvents(this ExtractionPipelineBuilder builder)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        builder.Stages.Add(new EventStage());
         return builder;
     }
 }

@@ -2,6 +2,7 @@ using System.Collections.Immutable;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using Sitrep.Documents;
+using Sitrep.Events;
 using Sitrep.Mentions.Dates;
 using Sitrep.Segmentation;
 
@@ -113,9 +114,35 @@ public static class SitrepJson
                 Cue = q.Cue is { } cue ? new CueModel(cue.Start, cue.End, document[cue], q.CueLemma) : null,
                 Speaker = q.Speaker is { } speaker ? new SpeakerModel(q.SpeakerEntity, speaker.Start, speaker.End, document[speaker]) : null,
             })],
+            Events = [.. document.Events.Select((e, i) => new EventModel
+            {
+                Id = "V" + (i + 1).ToString(System.Globalization.CultureInfo.InvariantCulture),
+                Type = e.Type,
+                Mode = e.Mode,
+                Context = e.Context,
+                CameoRoot = e.CameoRoot,
+                Acled = e.Acled is { } acled ? new AcledModel(acled.EventType, acled.SubEventType) : null,
+                Trigger = new SpanModel(e.Trigger.Start, e.Trigger.End, document[e.Trigger]),
+                Actors = [.. e.Actors.Select(a => Participant(document, a))],
+                Recipients = [.. e.Recipients.Select(a => Participant(document, a))],
+                Location = e.Location is { } l ? new LocationModel(l.Place, l.Span.Start, l.Span.End, document[l.Span]) : null,
+                Date = e.Date is { } d ? new EventDateModel(d.Time is { } t ? "T" + (t + 1).ToString(System.Globalization.CultureInfo.InvariantCulture) : null, d.Value, d.Precision) : null,
+                Dead = Count(document, e.Dead),
+                Injured = Count(document, e.Injured),
+                Modality = e.Modality.ToString().ToLowerInvariant(),
+                Reporter = e.Reporter is { } r ? new SpeakerModel(r.Entity, r.Span.Start, r.Span.End, document[r.Span]) : null,
+                Sentence = e.Sentence,
+                Confidence = e.Confidence,
+            })],
             Times = [.. document.Times.Select((t, i) => new TimeModel("T" + (i + 1).ToString(System.Globalization.CultureInfo.InvariantCulture), t.Span.Start, t.Span.End, document[t.Span], TimexTypes.Name(t.Type), t.Value))],
         };
     }
+
+    private static ActorModel Participant(Document document, EventParticipant p) =>
+        new(p.Entity, p.Span.Start, p.Span.End, document[p.Span], p.Country, p.Sector);
+
+    private static CasualtyModel? Count(Document document, Casualties? c) =>
+        c is null ? null : new CasualtyModel(c.Best, c.Low, c.High, c.Span.Start, c.Span.End, document[c.Span]);
 
     private static string KindName(TokenKind kind) => kind switch
     {

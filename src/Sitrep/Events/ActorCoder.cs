@@ -1,0 +1,178 @@
+using System.Collections.Frozen;
+using Sitrep.Documents;
+using Sitrep.Mentions.Entities;
+using Sitrep.Mentions.Places;
+using Sitrep.Resources;
+
+namespace Sitrep.Events;
+
+/// <summary>
+/// Codes a noun phrase as a PLOVER actor: its entity, country (ISO alpha-3, or IGO / NGO) and sector, from the bodies
+/// the lexicon codes whole («ONU»), the entity's country and roles, a place it names (a country, a capital for its
+/// government, a town for its people), nationality words («russes») and role nouns («forces» → MIL). A generic head
+/// («chef», «succès») takes the coding of its «de X» complement.
+/// </summary>
+internal sealed class ActorCoder
+{
+    private static readonly Lazy<FrozenDictionary<string, string>> Alpha3 = new(() =>
+        LanguageResources.ReadRows("geo/country-codes.tsv").ToFrozenDictionary(r => r[0], r => r[1], StringComparer.Ordinal));
+
+    private readonly EventLexicon _lexicon;
+    private readonly PlaceLexicon _places;
+    private readonly Document _document;
+    private readonly Dictionary<int, Entity> _entityByToken = [];
+    private readonly Dictionary<int, (Place Place, PlaceMention Mention)> _placeByToken = [];
+
+    public ActorCoder(Document document, EventLexicon lexicon, PlaceLexicon places)
+    {
+        _document = document;
+        _lexicon = lexicon;
+        _places = places;
+        foreach (Entity entity in document.Entities)
+        {
+            foreach (EntityMention mention in entity.Mentions)
+            {
+                for (int t = mention.FirstToken; t < mention.FirstToken + mention.TokenCount; t++)
+                {
+                    _entityByToken[t] = entity;
+                }
+            }
+        }
+
+        foreach (Place place in document.Places)
+        {
+            foreach (PlaceMention mention in place.Mentions)
+            {
+                int t = document.FirstTokenFrom(mention.Span.Start);
+                for (; t >= 0 && t < document.Tokens.Length && document.Tokens[t].Span.Start < mention.Span.End; t++)
+                {
+                    _placeByToken[t] = (place, mention);
+                }
+            }
+        }
+    }
+
+    public static string? ToAlpha3(string? alpha2) => alpha2 is null ? null : Alpha3.Value.GetValueOrDefault(alpha2);
+
+    public (Place Place, PlaceMention Mention)? PlaceAt(int token) => _placeByToken.TryGetValue(token, out var found) ? found : null;
+
+    public Entity? EntityAt(int token) => _entityByToken.GetValueOrDefault(token);
+
+    /// <summary>The participant a chunk names, or null when it names nobody the lexicon, the entities or the places know.</summary>
+    public EventParticipant? Code(SentenceView view, Chunk chunk, int depth = 0)
+    {
+        string? country = null, sector = null, entityId = null;
+        bool person = false;
+
+        // A body named whole: «l'ONU», «le Kremlin», «Médecins sans frontières».
+        string? body = BodyCode(view, chunk);
+        if (body is not null)
+        {
+            int slash = body.IndexOf('/', StringComparison.Ordinal);
+            (country, sector) = (body[..slash], body[(slash + 1)..]);
+        }
+
+        for (int t = chunk.Start; t < chunk.End; t++)
+        {
+            if (_entityByToken.TryGetValue(t, out Entity? entity))
+            {
+                entityId ??= entity.Id;
+                country ??= ToAlpha3(entity.Country);
+                if (entity.Type == "PER")
+                {
+                    person = true;
+                    foreach (string role in entity.Roles)
+                    {
+                        foreach (string roleWord in role.Split(' ', StringSplitOptions.RemoveEmptyEntries))
+                        {
+                            sector ??= _lexicon.Word("sector", roleWord.ToLowerInvariant());
+                            country ??= ToAlpha3(_places.DemonymCountry(roleWord));
+                        }
+                    }
+                }
+            }
+
+            if (_placeByToken.TryGetValue(t, out var placed) && placed.Place.Entry is { } entry)
+            {
+                country ??= ToAlpha3(entry.Country);
+                if (entry.Feature == "PPLC" && entity?.Type != "PER")
+                {
+                    sector ??= "GOV";
+                }
+                else if (entry.IsPopulatedPlace && t == chunk.Head)
+                {
+                    sector ??= "CVL";
+                }
+            }
+
+            string word = view.Word(t), lemma = view.Lemma(t);
+            country ??= ToAlpha3(_places.DemonymCountry(_document[_document.Tokens[t].Span]));
+            if (view.Tag(t) is "NOUN" or "ADJ" && (t == chunk.Head || sector is null))
+            {
+                string? role = _lexicon.Word("sector", lemma) ?? _lexicon.Word("sector", word);
+                if (role is not null && (sector is null || t == chunk.Head))
+                {
+                    sector = role;
+                }
+            }
+
+            person |= _lexicon.Is("person", lemma);
+        }
+
+        // «le chef de l'armée», «le succès de Moscou»: a generic head takes its complement's coding.
+        if (chunk.Complement >= 0 && depth < 2)
+        {
+            EventParticipant? of = Code(view, view.Chunks[chunk.Complement], depth + 1);
+            if (of is not null)
+            {
+                bool generic = _lexicon.Is("generic", view.Lemma(chunk.Head)) || (sector is null && country is null);
+                country ??= of.Country;
+                entityId ??= generic ? of.Entity : null;
+                if (generic && of.Sector is not null)
+                {
+                    sector = of.Sector;
+                }
+            }
+        }
+
+        if (country is null && sector is null && entityId is null && !person)
+        {
+            return null;
+        }
+
+        return new EventParticipant(Span(chunk), entityId, country, sector);
+    }
+
+    public TextSpan Span(Chunk chunk)
+    {
+        // Leading determiners are not part of the name («les forces russes» → «forces russes»).
+        int start = chunk.Start;
+        while (start < chunk.Head && _document.PartsOfSpeech[start] == "DET" && !IsNumber(start))
+        {
+            start++;
+        }
+
+        return TextSpan.FromBounds(_document.Tokens[start].Span.Start, _document.Tokens[chunk.End - 1].Span.End);
+    }
+
+    private bool IsNumber(int token) => _document.Tokens[token].Kind == Segmentation.TokenKind.Number;
+
+    private string? BodyCode(SentenceView view, Chunk chunk)
+    {
+        for (int start = chunk.Start; start < chunk.End; start++)
+        {
+            string phrase = "";
+            for (int end = start; end < chunk.End && end - start < _lexicon.LongestPhrase; end++)
+            {
+                string word = view.Word(end);
+                phrase = phrase.Length == 0 || phrase.EndsWith('\'') || phrase.EndsWith('’') ? phrase + word : phrase + " " + word;
+                if (_lexicon.Actors.TryGetValue(phrase, out string? code))
+                {
+                    return code;
+                }
+            }
+        }
+
+        return null;
+    }
+}

@@ -1,0 +1,774 @@
+using System.Collections.Immutable;
+using System.Globalization;
+using Sitrep.Documents;
+using Sitrep.Mentions.Dates;
+using Sitrep.Mentions.Places;
+using Sitrep.Mentions.Quotes;
+
+namespace Sitrep.Events;
+
+/// <summary>
+/// Finds the events of a document from its tags, entities, places, times and quotations, with a language's
+/// <see cref="EventLexicon"/>: triggers by lemma, then for each trigger its arguments by shallow syntax (the subject
+/// before the verb group, the object after it, «par» agents of passives, «de X» complements of nouns, the subject of
+/// a light verb for «lancer une offensive»), its modality from the clause and the quotation around it, its place and
+/// date from the clause or the sentence, and casualty counts. An event named again («ces pourparlers») is merged into
+/// the first mention. Works on any language with a lexicon and a part-of-speech tagger; returns nothing otherwise.
+/// </summary>
+public sealed class EventExtractor
+{
+    private const int Window = 5;
+
+    private readonly EventLexicon _lexicon;
+    private readonly PlaceLexicon _places;
+    private readonly EventOntology _ontology = EventOntology.Plover;
+    private readonly string[] _passive;
+    private readonly string _reflexive;
+    private readonly string[] _definite;
+
+    public EventExtractor(EventLexicon lexicon, PlaceLexicon places)
+    {
+        ArgumentNullException.ThrowIfNull(lexicon);
+        ArgumentNullException.ThrowIfNull(places);
+        _lexicon = lexicon;
+        _places = places;
+        _passive = (lexicon.Word("grammar", "passive") ?? "").Split('|');
+        _reflexive = lexicon.Word("grammar", "reflexive") ?? "";
+        _definite = (lexicon.Word("grammar", "definite") ?? "").Split('|');
+    }
+
+    public ImmutableArray<Event> Extract(Document document)
+    {
+        ArgumentNullException.ThrowIfNull(document);
+        if (_lexicon.IsEmpty || document.PartsOfSpeech.IsDefaultOrEmpty)
+        {
+            return [];
+        }
+
+        var coder = new ActorCoder(document, _lexicon, _places);
+        var events = new List<Draft>();
+        EventParticipant? lastActor = null;
+        var timeStarts = document.Times.Select(t => document.FirstTokenFrom(t.Span.Start)).ToHashSet();
+        _timeTokens = timeStarts;
+        for (int s = 0; s < document.Sentences.Length; s++)
+        {
+            var view = new SentenceView(document, s, _lexicon, timeStarts);
+            var drafts = new List<Draft>();
+            for (int t = view.First; t < view.End; t++)
+            {
+                if (Match(view, t) is { } entry)
+                {
+                    drafts.Add(new Draft(entry, t, view));
+                }
+            }
+
+            AddCasualties(document, view, drafts);
+            foreach (Draft draft in drafts)
+            {
+                Arguments(document, view, coder, draft, ref lastActor);
+            }
+
+            MergeWithinSentence(view, drafts);
+            foreach (Draft draft in drafts)
+            {
+                draft.Modality = ModalityOf(document, view, draft, out EventReporter? reporter);
+                draft.Reporter = reporter;
+                draft.Location = LocationOf(view, coder, draft);
+                draft.Date = DateOf(document, view, draft);
+                draft.Mode ??= ModeFromWords(view, draft);
+                draft.Context = ContextOf(view, draft);
+            }
+
+            foreach (Draft draft in drafts)
+            {
+                if (!MergeWithEarlier(events, view, draft))
+                {
+                    events.Add(draft);
+                }
+            }
+
+            // The last coded actor of the sentence stands for «il», «ils» in the next one.
+            foreach (Chunk chunk in view.Chunks.Where(c => !c.IsPronoun && c.Preposition is null))
+            {
+                lastActor = coder.Code(view, chunk) ?? lastActor;
+            }
+        }
+
+        return [.. events.Select(d => d.ToEvent(document, _ontology))];
+    }
+
+    private TriggerEntry? Match(SentenceView view, int t)
+    {
+        string tag = view.Tag(t);
+        if (tag is not ("VERB" or "NOUN" or "ADJ" or "PROPN"))
+        {
+            return null;
+        }
+
+        foreach (string key in (string[])[view.Lemma(t), view.Word(t)])
+        {
+            foreach (TriggerEntry entry in _lexicon.Triggers(key))
+            {
+                bool posFits = entry.IsNoun ? tag is "NOUN" or "PROPN" : tag is "VERB" or "ADJ";
+                if (posFits && entry.Requires.All(group => group.Any(c => Holds(view, t, c))) && !entry.Unless.Any(c => Holds(view, t, c)))
+                {
+                    return entry;
+                }
+            }
+        }
+
+        return null;
+    }
+
+    private static bool Holds(SentenceView view, int t, TriggerCondition condition)
+    {
+        bool Is(int k) => view.Contains(k) && (view.Lemma(k) == condition.Lemma || view.Word(k) == condition.Lemma);
+        return condition.Place switch
+        {
+            ConditionPlace.Next => Is(t + 1),
+            ConditionPlace.Before => Is(t - 1) || Is(t - 2) || Is(t - 3),
+            _ => Enumerable.Range(t - Window, (2 * Window) + 1).Any(k => k != t && Is(k)),
+        };
+    }
+
+    /// <summary>
+    /// The verb group of a verb trigger: its auxiliaries, clitics, negation, and the verbs that govern it through an
+    /// infinitive («tentent d'éteindre», «continuent d'être bombardés»). Returns the first token of the group.
+    /// </summary>
+    private int GroupStart(SentenceView view, int t, out bool passive)
+    {
+        passive = false;
+        bool linked = false;
+        int k = t - 1;
+        int start = t;
+        while (view.Contains(k))
+        {
+            string tag = view.Tag(k), lemma = view.Lemma(k);
+            if (tag == "AUX")
+            {
+                passive |= _passive.Contains(lemma) && !HasReflexive(view, k, t) && !linked;
+                start = k;
+            }
+            else if (tag == "VERB" && start == k + 1)
+            {
+                start = k;
+            }
+            else if (tag is "ADV" or "PART" || (tag == "PRON" && !_lexicon.Is("pronoun", view.Word(k)) && view.Word(k) != "qui"))
+            {
+                // adverbs, negation, clitics: part of the group only when a verb precedes them
+            }
+            else if (tag == "ADP" && view.Contains(k - 1) && view.Tag(k - 1) is "VERB" or "AUX" or "ADV")
+            {
+                // «tentent d'éteindre»: the infinitive's subject is the governing verb's; «a été de capturer» is no passive
+                start = k;
+                linked = true;
+            }
+            else
+            {
+                break;
+            }
+
+            k--;
+        }
+
+        // A participle right after a noun is a reduced passive («l'usine assiégée», «des civils tués»).
+        return start;
+    }
+
+    private bool HasReflexive(SentenceView view, int from, int to)
+    {
+        for (int k = from - 2; k < to; k++)
+        {
+            if (view.Contains(k) && view.Lemma(k) == _reflexive && _reflexive.Length > 0)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private void Arguments(Document document, SentenceView view, ActorCoder coder, Draft draft, ref EventParticipant? lastActor)
+    {
+        int t = draft.Token;
+        int clause = view.ClauseOf(t);
+        TriggerFrame frame = draft.Entry.Frame;
+        var actors = new List<Chunk>();
+        var recipients = new List<Chunk>();
+        EventParticipant? subjectPronoun = null;
+
+        if (!draft.Entry.IsNoun)
+        {
+            int start = GroupStart(view, t, out bool passive);
+            bool reduced = false;
+            if (start == t && view.Contains(t - 1) && view.ChunkAt(t - 1) >= 0 && view.Tag(t) == "VERB" && !view.Word(t).EndsWith("ant", StringComparison.Ordinal))
+            {
+                // «l'usine assiégée»: a participle after a noun phrase is a passive whose subject is that phrase.
+                passive = reduced = true;
+            }
+
+            Chunk? subject = reduced ? view.Chunks[view.ChunkAt(t - 1)] : SubjectBefore(view, start, clause);
+            if (subject is { IsPronoun: true })
+            {
+                subjectPronoun = Resolve(view, coder, subject, lastActor);
+                subject = null;
+            }
+
+            (Chunk? obj, Chunk? agent, List<Chunk> with, Chunk? against) = After(view, t, clause);
+            draft.Passive = passive;
+            switch (frame)
+            {
+                case TriggerFrame.Agent:
+                    Add(actors, passive ? agent : subject);
+                    Add(recipients, passive ? subject : obj ?? against);
+                    break;
+                case TriggerFrame.Patient:
+                    Add(actors, passive ? subject : obj);
+                    Add(recipients, passive ? agent : subject);
+                    break;
+                case TriggerFrame.Mutual:
+                    Add(actors, passive ? agent : subject);
+                    actors.AddRange(with);
+                    Add(recipients, passive ? subject : obj);
+                    break;
+                default:
+                    Add(actors, subject);
+                    Add(recipients, against);
+                    break;
+            }
+
+            if (subjectPronoun is not null && (passive ? frame == TriggerFrame.Patient : frame != TriggerFrame.Patient))
+            {
+                draft.Actors.Add(subjectPronoun);
+                subjectPronoun = null;
+            }
+            else if (subjectPronoun is not null)
+            {
+                draft.Recipients.Add(subjectPronoun);
+            }
+        }
+        else
+        {
+            int own = view.ChunkAt(t);
+            Chunk? complement = own >= 0 && view.Chunks[own].Complement >= 0 ? view.Chunks[view.Chunks[own].Complement] : null;
+            (_, Chunk? agent, List<Chunk> with, Chunk? against) = After(view, own >= 0 ? view.Chunks[own].End - 1 : t, clause);
+            Add(actors, agent);
+            actors.AddRange(with);
+            Add(recipients, against);
+            if (complement is not null)
+            {
+                Add(frame is TriggerFrame.Agent ? recipients : actors, complement);
+            }
+
+            // «les frappes russes»: a nationality adjective on the trigger noun names the actor.
+            if (own >= 0)
+            {
+                for (int k = t + 1; k < view.Chunks[own].End; k++)
+                {
+                    if (view.Tag(k) == "ADJ" && ActorCoder.ToAlpha3(_places.DemonymCountry(document[document.Tokens[k].Span])) is { } country)
+                    {
+                        string? sector = draft.Entry.Type is "ASSAULT" or "MOBILIZE" || draft.Entry.Context == "military" ? "MIL" : null;
+                        draft.Actors.Add(new EventParticipant(document.Tokens[k].Span, null, country, sector));
+                    }
+                }
+            }
+
+            // «a lancé une offensive»: the subject of a light verb governing the noun acts.
+            if (actors.Count == 0 && draft.Actors.Count == 0 && GoverningVerb(view, own >= 0 ? view.Chunks[own].Start : t) is { } verb)
+            {
+                string? light = _lexicon.Word("light", view.Lemma(verb));
+                if (light is not null)
+                {
+                    int start = GroupStart(view, verb, out _);
+                    Chunk? subject = SubjectBefore(view, start, view.ClauseOf(verb));
+                    if (subject is { IsPronoun: true })
+                    {
+                        if (Resolve(view, coder, subject, lastActor) is { } resolved)
+                        {
+                            (light == "recipient" ? draft.Recipients : draft.Actors).Add(resolved);
+                        }
+                    }
+                    else
+                    {
+                        Add(light == "recipient" ? recipients : actors, subject);
+                    }
+                }
+            }
+        }
+
+        foreach (Chunk chunk in actors)
+        {
+            if (coder.Code(view, chunk) is { } participant && !Overlaps(participant, draft.Actors))
+            {
+                draft.Actors.Add(participant);
+            }
+        }
+
+        foreach (Chunk chunk in recipients)
+        {
+            if (coder.Code(view, chunk) is { } participant && !Overlaps(participant, draft.Recipients) && !Overlaps(participant, draft.Actors))
+            {
+                draft.Recipients.Add(participant);
+            }
+        }
+
+        draft.ArgumentChunks.AddRange(actors.Concat(recipients));
+        foreach (Chunk chunk in actors)
+        {
+            for (int k = chunk.Start; k < chunk.End; k++)
+            {
+                draft.ActorTokens.Add(k);
+            }
+        }
+    }
+
+    /// <summary>
+    /// What a subject pronoun stands for: the nearest subject-like phrase before it in the sentence that names a person
+    /// or a coded body, of the same number («il» a singular head, «ils» a plural one), else the last actor named before.
+    /// </summary>
+    private EventParticipant? Resolve(SentenceView view, ActorCoder coder, Chunk pronoun, EventParticipant? lastActor)
+    {
+        bool plural = _lexicon.Word("pronoun", view.Word(pronoun.Start)) == "plural";
+        for (int c = view.Chunks.IndexOf(pronoun) - 1; c >= 0; c--)
+        {
+            Chunk chunk = view.Chunks[c];
+            if (chunk.IsPronoun || chunk.Preposition is not null || IsComplement(view, c))
+            {
+                continue;
+            }
+
+            string head = view.Word(chunk.Head);
+            bool headPlural = head.EndsWith('s') || head.EndsWith('x');
+            if (headPlural == plural && coder.Code(view, chunk) is { } found && (found.Entity is not null || found.Sector is not null))
+            {
+                return found;
+            }
+        }
+
+        return lastActor;
+    }
+
+    private static bool Overlaps(EventParticipant participant, List<EventParticipant> list) =>
+        list.Any(p => p.Span.Start < participant.Span.End && participant.Span.Start < p.Span.End);
+
+    private static void Add(List<Chunk> list, Chunk? chunk)
+    {
+        if (chunk is not null)
+        {
+            list.Add(chunk);
+        }
+    }
+
+    /// <summary>The subject: the nearest noun phrase before the verb group, in its clause, with no preposition before it; through «qui» its antecedent.</summary>
+    private Chunk? SubjectBefore(SentenceView view, int groupStart, int clause)
+    {
+        int k = groupStart - 1;
+        while (view.Contains(k) && view.Tag(k) is "ADV" or "PUNCT" && view.Word(k) is not ("." or ";" or ":"))
+        {
+            k--;
+        }
+
+        if (view.Contains(k) && view.Tag(k) == "PRON" && view.Lemma(k) is "qui" or "who" or "which" or "that")
+        {
+            // «La Russie, qui avait insisté»: the relative's antecedent, across the comma.
+            int a = k - 1;
+            while (view.Contains(a) && view.Tag(a) == "PUNCT" && view.Word(a) == ",")
+            {
+                a--;
+            }
+
+            int c = view.ChunkAt(a);
+            return c >= 0 ? view.Chunks[c] : null;
+        }
+
+        for (int c = view.Chunks.Count - 1; c >= 0; c--)
+        {
+            Chunk chunk = view.Chunks[c];
+            if (chunk.End > groupStart)
+            {
+                continue;
+            }
+
+            if (view.ClauseOf(chunk.Start) != clause)
+            {
+                break;
+            }
+
+            if (chunk.Preposition is null && !IsComplement(view, c) && !IsTime(chunk) && !IsQuoted(view, chunk))
+            {
+                return chunk;
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>A phrase between quote marks is a term being named («une "opération militaire spéciale"»), not a subject.</summary>
+    private static bool IsQuoted(SentenceView view, Chunk chunk) =>
+        view.Contains(chunk.Start - 1) && view.Contains(chunk.End) && view.Tag(chunk.Start - 1) == "PUNCT" && view.Tag(chunk.End) == "PUNCT"
+        && view.Word(chunk.Start - 1) is "\"" or "«" or "“" && view.Word(chunk.End) is "\"" or "»" or "”";
+
+    private static bool IsComplement(SentenceView view, int chunk) => view.Chunks.Any(c => c.Complement == chunk);
+
+    private static bool IsComplementOf(SentenceView view, int chunk) => IsComplement(view, chunk);
+
+    private EventLexicon Lexicon => _lexicon;
+
+    private bool IsTime(Chunk chunk) => _timeTokens.Contains(chunk.Start);
+
+    private HashSet<int> _timeTokens = [];
+
+    /// <summary>After the trigger, in its clause: the direct object, the «par» agent, «avec»/«entre» partners, and «contre» targets.</summary>
+    private (Chunk? Object, Chunk? Agent, List<Chunk> With, Chunk? Against) After(SentenceView view, int t, int clause)
+    {
+        Chunk? obj = null, agent = null, against = null;
+        var with = new List<Chunk>();
+        bool first = true;
+        for (int c = 0; c < view.Chunks.Count; c++)
+        {
+            Chunk chunk = view.Chunks[c];
+            if (chunk.Start <= t || IsComplement(view, c) || IsTime(chunk))
+            {
+                continue;
+            }
+
+            if (view.ClauseOf(chunk.Start) != clause || chunk.Start - t > 12)
+            {
+                break;
+            }
+
+            string? role = chunk.Preposition is null ? null : _lexicon.Word("preposition", chunk.Preposition);
+            if (chunk.Preposition is null && first && !chunk.IsPronoun)
+            {
+                obj = chunk;
+            }
+            else if (role == "agent")
+            {
+                agent ??= chunk;
+            }
+            else if (role == "with")
+            {
+                with.Add(chunk);
+            }
+            else if (role == "against")
+            {
+                against ??= chunk;
+            }
+
+            first = false;
+        }
+
+        return (obj, agent, with, against);
+    }
+
+    /// <summary>The verb a noun phrase is the object of («a lancé une offensive»), or null.</summary>
+    private static int? GoverningVerb(SentenceView view, int chunkStart)
+    {
+        for (int k = chunkStart - 1; view.Contains(k) && chunkStart - k <= 4; k--)
+        {
+            string tag = view.Tag(k);
+            if (tag == "VERB")
+            {
+                return k;
+            }
+
+            if (tag is not ("ADV" or "ADP" or "DET" or "AUX" or "PRON"))
+            {
+                return null;
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>
+    /// Two triggers of one event in one sentence: «les frappes ont tué 12 civils» (the verb's subject is the noun
+    /// trigger) becomes one event; «ont signé un accord» keeps the verb.
+    /// </summary>
+    private static void MergeWithinSentence(SentenceView view, List<Draft> drafts)
+    {
+        for (int i = drafts.Count - 1; i >= 0; i--)
+        {
+            Draft inner = drafts[i];
+            Draft? outer = drafts.FirstOrDefault(d => d != inner && d.ArgumentChunks.Any(c => inner.Token >= c.Start && inner.Token < c.End)
+                && (d.Entry.Type == inner.Entry.Type || (d.Entry.Type == "SUPPORT" && inner.Entry.Type == "AGREE")));
+            if (outer is null)
+            {
+                continue;
+            }
+
+            bool innerIsSubject = outer.Entry.Type == inner.Entry.Type && inner.Token < outer.Token && inner.Entry.IsNoun;
+            (Draft keep, Draft drop) = innerIsSubject ? (inner, outer) : (outer, inner);
+            keep.Absorb(drop, view);
+            drafts.Remove(drop);
+        }
+    }
+
+    /// <summary>«les pourparlers» … «ces pourparlers»: a definite noun trigger of the same lemma and type within three sentences names the same event.</summary>
+    private bool MergeWithEarlier(List<Draft> events, SentenceView view, Draft draft)
+    {
+        if (!draft.Entry.IsNoun || !view.Contains(draft.Token - 1) || !_definite.Contains(view.Word(draft.Token - 1)))
+        {
+            return false;
+        }
+
+        Draft? earlier = events.LastOrDefault(e => e.Entry.Lemma == draft.Entry.Lemma && e.Entry.Type == draft.Entry.Type && view.Index - e.Sentence <= 3);
+        if (earlier is null)
+        {
+            return false;
+        }
+
+        earlier.Absorb(draft, view);
+        return true;
+    }
+
+    private Modality ModalityOf(Document document, SentenceView view, Draft draft, out EventReporter? reporter)
+    {
+        int t = draft.Token;
+        reporter = null;
+        bool inQuote = false, indirect = false;
+        TextSpan trigger = document.Tokens[t].Span;
+        foreach (Quote quote in document.Quotes)
+        {
+            if (quote.Content.Start <= trigger.Start && trigger.End <= quote.Content.End)
+            {
+                inQuote = true;
+                indirect = quote.Kind != QuoteKind.Direct;
+                if (quote.Speaker is { } speaker)
+                {
+                    reporter = new EventReporter(speaker, quote.SpeakerEntity);
+                }
+
+                break;
+            }
+        }
+
+        int clause = view.ClauseOf(t);
+        int start = draft.Entry.IsNoun ? t : GroupStart(view, t, out _);
+        bool negated = false, hypothetical = false, demanded = false, planned = false, hedged = false;
+
+        // Negation: «ne … pas» around the verb group, «sans» before it.
+        for (int k = start - 2; k <= t + 2; k++)
+        {
+            if (!view.Contains(k))
+            {
+                continue;
+            }
+
+            string? neg = _lexicon.Word("negation", view.Word(k));
+            if (neg == "particle" && k <= t)
+            {
+                negated |= Enumerable.Range(k + 1, Math.Min(4, view.End - k - 1)).Any(a => _lexicon.Word("negation", view.Word(a)) == "after");
+            }
+            else if (neg == "before" && k < start && k >= start - 2)
+            {
+                negated = true;
+            }
+            else if (neg == "verb" && k < t && k >= start - 1)
+            {
+                negated = true;
+            }
+        }
+
+        for (int k = view.First; k < t; k++)
+        {
+            string word = view.Word(k), lemma = view.Lemma(k);
+            bool sameClause = view.ClauseOf(k) == clause;
+            bool governs = k >= start - 1 || (sameClause && t - k <= 4);
+            if (sameClause && _lexicon.Is("condition", word) && view.Tag(k) is "SCONJ" or "ADP" or "NOUN" or "ADJ")
+            {
+                hypothetical = true;
+            }
+
+            if (_lexicon.Is("demand", lemma) && t - k <= 10 && draft.Entry.Type != "REQUEST" && view.Tag(k) is "VERB" or "NOUN"
+                && view.ClauseOf(k) >= clause - 1 && view.Contains(k + 1) && view.Tag(k + 1) is "ADP" or "SCONJ" or "PART")
+            {
+                demanded = true;
+            }
+
+            string? plan = _lexicon.Word("plan", lemma) ?? _lexicon.Word("plan", word);
+            if (plan is not null && governs && (plan != "purpose" || t - k <= 2) && !(plan == "adjective" && !draft.Entry.IsNoun))
+            {
+                planned = true;
+            }
+
+            if (_lexicon.Is("hedge", lemma) && governs)
+            {
+                hedged = true;
+            }
+        }
+
+        // «attaquera»: the simple future; «aurait tué»: the conditional of rumour, or the future of reported speech.
+        for (int k = start; k <= t; k++)
+        {
+            string word = view.Word(k);
+            if (view.Tag(k) is not ("VERB" or "AUX") || word == view.Lemma(k))
+            {
+                continue;
+            }
+
+            if (_lexicon.ConditionalEndings.Any(word.EndsWith))
+            {
+                if (indirect && k == start && view.Tag(k) == "VERB")
+                {
+                    planned = true;
+                }
+                else if (!indirect || view.Tag(k) == "AUX")
+                {
+                    hedged = true;
+                }
+            }
+            else if (_lexicon.FutureEndings.Any(word.EndsWith) && word.Length > 4)
+            {
+                planned = true;
+            }
+        }
+
+        return negated ? Modality.Negated
+            : hypothetical ? Modality.Hypothetical
+            : demanded ? Modality.Demanded
+            : planned ? Modality.Planned
+            : hedged ? Modality.Hedged
+            : inQuote ? Modality.Reported
+            : Modality.Asserted;
+    }
+
+    /// <summary>The place nearest the trigger in its clause, else in its sentence; a place that is the actor is not where it acted.</summary>
+    private EventLocation? LocationOf(SentenceView view, ActorCoder coder, Draft draft)
+    {
+        (int Distance, PlaceMention Mention, Place Place)? best = null;
+        int clause = view.ClauseOf(draft.Token);
+        for (int k = view.First; k < view.End; k++)
+        {
+            if (coder.PlaceAt(k) is not { } found || draft.ActorTokens.Contains(k))
+            {
+                continue;
+            }
+
+            // A place is where something happened when a preposition or a cue introduces it («à Kharkiv», «dans la région de»),
+            // not when it is a subject («la Russie a insisté»).
+            int c = view.ChunkAt(k);
+            bool introduced = found.Mention.Cue != PlaceCue.None || (c >= 0 && view.Chunks[c].Preposition is { } p && Lexicon.Word("preposition", p) != "agent")
+                || (c >= 0 && IsComplementOf(view, c));
+            if (!introduced)
+            {
+                continue;
+            }
+
+            int distance = Math.Abs(k - draft.Token) + (view.ClauseOf(k) == clause ? 0 : 100) + (k < draft.Token ? 1 : 0);
+            if (best is null || distance < best.Value.Distance)
+            {
+                best = (distance, found.Mention, found.Place);
+            }
+        }
+
+        return best is { } b ? new EventLocation(b.Mention.Span, b.Place.Entry is null ? null : b.Place.Id) : null;
+    }
+
+    /// <summary>The clause's date, else the sentence's; else, for an event stated as current, the publication date of unknown precision.</summary>
+    private static EventDate? DateOf(Document document, SentenceView view, Draft draft)
+    {
+        int clause = view.ClauseOf(draft.Token);
+        (int Distance, int Index)? best = null;
+        for (int i = 0; i < document.Times.Length; i++)
+        {
+            TimeMention time = document.Times[i];
+            if (time.Type is not (TimexType.Date or TimexType.Time) || time.Value is null || !char.IsAsciiDigit(time.Value[0]))
+            {
+                continue;
+            }
+
+            int token = document.FirstTokenFrom(time.Span.Start);
+            if (!view.Contains(token))
+            {
+                continue;
+            }
+
+            int distance = Math.Abs(token - draft.Token) + (view.ClauseOf(token) == clause ? 0 : 100);
+            if (best is null || distance < best.Value.Distance)
+            {
+                best = (distance, i);
+            }
+        }
+
+        if (best is { } found)
+        {
+            string value = document.Times[found.Index].Value!;
+            return new EventDate(found.Index, value, Precision(value));
+        }
+
+        DateOnly? published = document.Article.Published?.Date ?? document.InferredPublished;
+        return published is { } date && draft.Modality is Modality.Asserted or Modality.Reported
+            ? new EventDate(null, date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), "unknown")
+            : null;
+    }
+
+    private static string Precision(string value) => value.Length switch
+    {
+        >= 10 when value[4] == '-' && value[7] == '-' => "day",
+        8 when value[5] == 'W' => "week",
+        7 when value[4] == '-' && char.IsAsciiDigit(value[5]) => "month",
+        4 => "year",
+        _ => "unknown",
+    };
+
+    private string? ModeFromWords(SentenceView view, Draft draft)
+    {
+        for (int k = view.First; k < view.End; k++)
+        {
+            if (view.ClauseOf(k) == view.ClauseOf(draft.Token) || Math.Abs(k - draft.Token) <= 3 || (k > draft.Token && k - draft.Token <= 8))
+            {
+                if ((_lexicon.ModeWords.GetValueOrDefault((draft.Entry.Type, view.Lemma(k))) ?? _lexicon.ModeWords.GetValueOrDefault((draft.Entry.Type, view.Word(k)))) is { } mode)
+                {
+                    return mode;
+                }
+            }
+        }
+
+        return null;
+    }
+
+    private ImmutableArray<string> ContextOf(SentenceView view, Draft draft)
+    {
+        var contexts = new SortedSet<string>(StringComparer.Ordinal);
+        if (draft.Entry.Context is { } own)
+        {
+            contexts.Add(own);
+        }
+
+        for (int k = view.First; k < view.End; k++)
+        {
+            if ((_lexicon.Word("context-word", view.Lemma(k)) ?? _lexicon.Word("context-word", view.Word(k))) is { } context)
+            {
+                contexts.Add(context);
+            }
+        }
+
+        return [.. contexts];
+    }
+
+    private void AddCasualties(Document document, SentenceView view, List<Draft> drafts)
+    {
+        foreach ((string kind, Casualties count, int word) in CasualtyReader.Read(document, view, _lexicon))
+        {
+            Draft? target = drafts.Where(d => d.Entry.Type == "ASSAULT").OrderBy(d => Math.Abs(d.Token - word)).FirstOrDefault();
+            if (target is null)
+            {
+                // «Au moins 12 morts»: a count of killed or wounded is an assault even without a trigger word.
+                var entry = new TriggerEntry(view.Lemma(word), view.Tag(word) == "NOUN", "ASSAULT", null, null, TriggerFrame.Agent, [], []);
+                target = new Draft(entry, word, view);
+                drafts.Add(target);
+                drafts.Sort((a, b) => a.Token.CompareTo(b.Token));
+            }
+
+            if (kind == "dead")
+            {
+                target.Dead ??= count;
+            }
+            else
+            {
+                target.Injured ??= count;
+            }
+        }
+    }
+}

@@ -1,0 +1,174 @@
+using Sitrep.Documents;
+using Sitrep.Segmentation;
+
+namespace Sitrep.Events;
+
+/// <summary>
+/// A noun phrase of a sentence: its tokens [<see cref="Start"/>, <see cref="End"/>), its head, the preposition before
+/// it (lower case, null for none) and the «de X» / «of X» phrase that completes it (index into the chunk list, or -1).
+/// </summary>
+internal sealed record Chunk(int Start, int End, int Head, string? Preposition)
+{
+    public int Complement { get; set; } = -1;
+
+    public bool IsPronoun { get; init; }
+}
+
+/// <summary>
+/// The shallow analysis the event extractor works on, for one sentence: words, lemmas and tags in lower case, noun
+/// phrases, and clause numbers (a clause ends at a subordinating conjunction, a relative pronoun, a semicolon or a colon).
+/// Token indices are document indices.
+/// </summary>
+internal sealed class SentenceView
+{
+    public SentenceView(Document document, int sentenceIndex, EventLexicon lexicon, IReadOnlySet<int> timeStarts)
+    {
+        Sentence sentence = document.Sentences[sentenceIndex];
+        Index = sentenceIndex;
+        First = sentence.FirstToken;
+        End = sentence.FirstToken + sentence.TokenCount;
+        int n = sentence.TokenCount;
+        Words = new string[n];
+        Lemmas = new string[n];
+        Tags = new string[n];
+        for (int i = 0; i < n; i++)
+        {
+            int t = First + i;
+            Words[i] = document[document.Tokens[t].Span].ToLowerInvariant();
+            Lemmas[i] = document.Lemmas.IsDefaultOrEmpty ? Words[i] : document.Lemmas[t].ToLowerInvariant();
+            Tags[i] = document.PartsOfSpeech[t];
+        }
+
+        Clause = new int[n];
+        string[] relatives = (lexicon.Word("grammar", "relative") ?? "").Split('|');
+        int clause = 0;
+        for (int i = 0; i < n; i++)
+        {
+            bool boundary = Tags[i] == "SCONJ" || (Tags[i] == "PRON" && relatives.Contains(Lemmas[i])) || Words[i] is ";" or ":" or "—" or "–";
+            if (boundary && i > 0)
+            {
+                clause++;
+            }
+
+            Clause[i] = clause;
+        }
+
+        ChunkOf = new int[n];
+        Array.Fill(ChunkOf, -1);
+        Chunks = [];
+        bool headFirst = lexicon.Word("grammar", "head") != "last";
+        for (int i = 0; i < n;)
+        {
+            if (!InPhrase(i))
+            {
+                i++;
+                continue;
+            }
+
+            int start = i;
+            while (i < n && (InPhrase(i) || (Tags[i] == "ADV" && i + 1 < n && Tags[i + 1] == "ADJ" && i > start)) && (i == start || !timeStarts.Contains(First + i)))
+            {
+                i++;
+            }
+
+            int head = -1;
+            for (int k = start; k < i; k++)
+            {
+                if (Tags[k] is "NOUN" or "PROPN")
+                {
+                    head = k;
+                    if (headFirst)
+                    {
+                        break;
+                    }
+                }
+            }
+
+            if (head < 0)
+            {
+                // Determiners and adjectives alone («les deux», «plusieurs») name nothing; a number may («12 ont été tués»).
+                if (!Enumerable.Range(start, i - start).Any(k => Tags[k] == "NUM"))
+                {
+                    continue;
+                }
+
+                head = i - 1;
+            }
+
+            string? preposition = start > 0 && Tags[start - 1] == "ADP" ? Words[start - 1] : null;
+            Add(new Chunk(First + start, First + i, First + head, preposition));
+        }
+
+        // Subject and object pronouns are one-word phrases; the extractor resolves them.
+        for (int i = 0; i < n; i++)
+        {
+            if (Tags[i] == "PRON" && ChunkOf[i] < 0 && lexicon.Is("pronoun", Words[i]))
+            {
+                Add(new Chunk(First + i, First + i + 1, First + i, i > 0 && Tags[i - 1] == "ADP" ? Words[i - 1] : null) { IsPronoun = true });
+            }
+        }
+
+        Chunks.Sort((a, b) => a.Start.CompareTo(b.Start));
+        Array.Fill(ChunkOf, -1);
+        for (int c = 0; c < Chunks.Count; c++)
+        {
+            for (int t = Chunks[c].Start; t < Chunks[c].End; t++)
+            {
+                ChunkOf[t - First] = c;
+            }
+        }
+
+        for (int c = 0; c + 1 < Chunks.Count; c++)
+        {
+            Chunk next = Chunks[c + 1];
+            if (next.Start == Chunks[c].End + 1 && lexicon.Word("preposition", Words[Chunks[c].End - First]) == "of")
+            {
+                Chunks[c].Complement = c + 1;
+            }
+        }
+
+        bool InPhrase(int k) => Tags[k] is "DET" or "ADJ" or "NOUN" or "PROPN" or "NUM";
+    }
+
+    public int Index { get; }
+
+    /// <summary>First token of the sentence (document index).</summary>
+    public int First { get; }
+
+    /// <summary>Token after the sentence (document index).</summary>
+    public int End { get; }
+
+    public string[] Words { get; }
+
+    public string[] Lemmas { get; }
+
+    public string[] Tags { get; }
+
+    public int[] Clause { get; }
+
+    public List<Chunk> Chunks { get; }
+
+    private int[] ChunkOf { get; }
+
+    public string Word(int token) => Words[token - First];
+
+    public string Lemma(int token) => Lemmas[token - First];
+
+    public string Tag(int token) => Tags[token - First];
+
+    public int ClauseOf(int token) => Clause[token - First];
+
+    public bool Contains(int token) => token >= First && token < End;
+
+    /// <summary>The index of the chunk holding a token, or -1.</summary>
+    public int ChunkAt(int token) => Contains(token) ? ChunkOf[token - First] : -1;
+
+    private void Add(Chunk chunk)
+    {
+        Chunks.Add(chunk);
+        for (int t = chunk.Start; t < chunk.End; t++)
+        {
+            ChunkOf[t - First] = Chunks.Count - 1;
+        }
+    }
+}
