@@ -16,5 +16,6 @@ internal static class EvalCommand
         EvalGeoCommand.Create(),
         EvalQuotesCommand.Create(),
         EvalDedupCommand.Create(),
+        EvalEventsCommand.Create(),
     };
 }

@@ -58,6 +58,25 @@ internal sealed class ActorCoder
 
     public Entity? EntityAt(int token) => _entityByToken.GetValueOrDefault(token);
 
+    /// <summary>The participants a chunk names: one per conjunct of a coordination («Hungarian and Romanian officials»).</summary>
+    public IEnumerable<EventParticipant> CodeAll(SentenceView view, Chunk chunk)
+    {
+        int start = chunk.Start;
+        for (int t = chunk.Start; t <= chunk.End; t++)
+        {
+            if (t == chunk.End || view.Tag(t) == "CCONJ")
+            {
+                Chunk part = t == chunk.End && start == chunk.Start ? chunk : new Chunk(start, t, chunk.Head, chunk.Preposition) { Complement = t == chunk.End ? chunk.Complement : -1 };
+                if (start < t && Code(view, part) is { } found)
+                {
+                    yield return found;
+                }
+
+                start = t + 1;
+            }
+        }
+    }
+
     /// <summary>The participant a chunk names, or null when it names nobody the lexicon, the entities or the places know.</summary>
     public EventParticipant? Code(SentenceView view, Chunk chunk, int depth = 0)
     {
@@ -119,6 +138,12 @@ internal sealed class ActorCoder
             person |= _lexicon.Is("person", lemma);
         }
 
+        // The left conjunct of «Hungarian and Romanian officials» shares the head after it.
+        if (sector is null && (chunk.Head < chunk.Start || chunk.Head >= chunk.End))
+        {
+            sector = _lexicon.Word("sector", view.Lemma(chunk.Head)) ?? _lexicon.Word("sector", view.Word(chunk.Head));
+        }
+
         // «le chef de l'armée», «le succès de Moscou»: a generic head takes its complement's coding.
         if (chunk.Complement >= 0 && depth < 2)
         {
@@ -147,7 +172,7 @@ internal sealed class ActorCoder
     {
         // Leading determiners are not part of the name («les forces russes» → «forces russes»).
         int start = chunk.Start;
-        while (start < chunk.Head && _document.PartsOfSpeech[start] == "DET" && !IsNumber(start))
+        while (start < chunk.End - 1 && _document.PartsOfSpeech[start] == "DET" && !IsNumber(start))
         {
             start++;
         }

@@ -33,7 +33,7 @@ public sealed class EventExtractor
         _lexicon = lexicon;
         _places = places;
         _passive = (lexicon.Word("grammar", "passive") ?? "").Split('|');
-        _reflexive = lexicon.Word("grammar", "reflexive") ?? "";
+        _reflexive = lexicon.Word("grammar", "reflexive") is { } reflexive && reflexive != "-" ? reflexive : "";
         _definite = (lexicon.Word("grammar", "definite") ?? "").Split('|');
     }
 
@@ -296,17 +296,17 @@ public sealed class EventExtractor
             }
         }
 
-        foreach (Chunk chunk in actors)
+        foreach (EventParticipant participant in actors.SelectMany(c => coder.CodeAll(view, c)))
         {
-            if (coder.Code(view, chunk) is { } participant && !Overlaps(participant, draft.Actors))
+            if (!Overlaps(participant, draft.Actors))
             {
                 draft.Actors.Add(participant);
             }
         }
 
-        foreach (Chunk chunk in recipients)
+        foreach (EventParticipant participant in recipients.SelectMany(c => coder.CodeAll(view, c)))
         {
-            if (coder.Code(view, chunk) is { } participant && !Overlaps(participant, draft.Recipients) && !Overlaps(participant, draft.Actors))
+            if (!Overlaps(participant, draft.Recipients) && !Overlaps(participant, draft.Actors))
             {
                 draft.Recipients.Add(participant);
             }

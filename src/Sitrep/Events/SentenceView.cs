@@ -66,7 +66,7 @@ internal sealed class SentenceView
             }
 
             int start = i;
-            while (i < n && (InPhrase(i) || (Tags[i] == "ADV" && i + 1 < n && Tags[i + 1] == "ADJ" && i > start)) && (i == start || !timeStarts.Contains(First + i)))
+            while (i < n && (InPhrase(i) || (Tags[i] == "ADV" && i + 1 < n && Tags[i + 1] == "ADJ" && i > start) || Coordinated(i)) && (i == start || !timeStarts.Contains(First + i)))
             {
                 i++;
             }
@@ -128,6 +128,9 @@ internal sealed class SentenceView
         }
 
         bool InPhrase(int k) => Tags[k] is "DET" or "ADJ" or "NOUN" or "PROPN" or "NUM";
+
+        // «Hungarian and Romanian officials», «the United States and Jordan»: one phrase, coded per conjunct.
+        bool Coordinated(int k) => Tags[k] == "CCONJ" && k > 0 && k + 1 < n && Tags[k - 1] is "ADJ" or "PROPN" && Tags[k + 1] is "ADJ" or "PROPN" or "DET";
     }
 
     public int Index { get; }
