@@ -25,6 +25,7 @@ public sealed class EventExtractor
     private readonly string[] _passive;
     private readonly string _reflexive;
     private readonly string[] _definite;
+    private readonly string[] _participles;
 
     public EventExtractor(EventLexicon lexicon, PlaceLexicon places)
     {
@@ -35,6 +36,7 @@ public sealed class EventExtractor
         _passive = (lexicon.Word("grammar", "passive") ?? "").Split('|');
         _reflexive = lexicon.Word("grammar", "reflexive") is { } reflexive && reflexive != "-" ? reflexive : "";
         _definite = (lexicon.Word("grammar", "definite") ?? "").Split('|');
+        _participles = (lexicon.Word("grammar", "participle") ?? "").Split('|', StringSplitOptions.RemoveEmptyEntries);
     }
 
     public ImmutableArray<Event> Extract(Document document)
@@ -48,11 +50,12 @@ public sealed class EventExtractor
         var coder = new ActorCoder(document, _lexicon, _places);
         var events = new List<Draft>();
         EventParticipant? lastActor = null;
-        var timeStarts = document.Times.Select(t => document.FirstTokenFrom(t.Span.Start)).ToHashSet();
-        _timeTokens = timeStarts;
-        for (int s = 0; s < document.Sentences.Length; s++)
+        (int Token, int Index)[] timeTokens = [.. document.Times.Select((t, i) => (document.FirstTokenFrom(t.Span.Start), i)).Order()];
+        var timeStarts = timeTokens.Select(t => t.Token).ToHashSet();
+        int[] quoteOfToken = QuoteOfToken(document);
+        foreach ((int s, int first, int end) in Windows(document))
         {
-            var view = new SentenceView(document, s, _lexicon, timeStarts);
+            var view = new SentenceView(document, s, first, end, _lexicon, timeStarts);
             var drafts = new List<Draft>();
             for (int t = view.First; t < view.End; t++)
             {
@@ -71,10 +74,10 @@ public sealed class EventExtractor
             MergeWithinSentence(view, drafts);
             foreach (Draft draft in drafts)
             {
-                draft.Modality = ModalityOf(document, view, draft, out EventReporter? reporter);
+                draft.Modality = ModalityOf(document, view, draft, quoteOfToken, out EventReporter? reporter);
                 draft.Reporter = reporter;
                 draft.Location = LocationOf(view, coder, draft);
-                draft.Date = DateOf(document, view, draft);
+                draft.Date = DateOf(document, view, draft, timeTokens);
                 draft.Mode ??= ModeFromWords(view, draft);
                 draft.Context = ContextOf(view, draft);
             }
@@ -95,6 +98,58 @@ public sealed class EventExtractor
         }
 
         return [.. events.Select(d => d.ToEvent(document, _ontology))];
+    }
+
+    /// <summary>
+    /// The token ranges events are read in: each sentence, cut after a semicolon, colon or comma (else anywhere)
+    /// into windows of at most <see cref="MaxWindowTokens"/> tokens when it is longer, so text without sentence
+    /// ends (a 5 MB line) costs linear time.
+    /// </summary>
+    private static IEnumerable<(int Sentence, int First, int End)> Windows(Document document)
+    {
+        for (int s = 0; s < document.Sentences.Length; s++)
+        {
+            int first = document.Sentences[s].FirstToken, end = first + document.Sentences[s].TokenCount;
+            while (end - first > MaxWindowTokens)
+            {
+                int cut = first + MaxWindowTokens;
+                for (int t = cut - 1; t > first + (MaxWindowTokens / 2); t--)
+                {
+                    if (document[document.Tokens[t].Span] is ";" or ":" or ",")
+                    {
+                        cut = t + 1;
+                        break;
+                    }
+                }
+
+                yield return (s, first, cut);
+                first = cut;
+            }
+
+            yield return (s, first, end);
+        }
+    }
+
+    private const int MaxWindowTokens = 250;
+
+    /// <summary>For each token, the index of the first quotation whose content holds it, else -1.</summary>
+    private static int[] QuoteOfToken(Document document)
+    {
+        int[] quoteOf = new int[document.Tokens.Length];
+        Array.Fill(quoteOf, -1);
+        for (int q = 0; q < document.Quotes.Length; q++)
+        {
+            TextSpan content = document.Quotes[q].Content;
+            for (int t = Math.Max(0, document.FirstTokenFrom(content.Start)); t < document.Tokens.Length && document.Tokens[t].Span.End <= content.End; t++)
+            {
+                if (quoteOf[t] < 0)
+                {
+                    quoteOf[t] = q;
+                }
+            }
+        }
+
+        return quoteOf;
     }
 
     private TriggerEntry? Match(SentenceView view, int t)
@@ -175,6 +230,17 @@ public sealed class EventExtractor
         return start;
     }
 
+    /// <summary>
+    /// A participle right after its noun is a passive («l'usine assiégée») in languages whose participles the lexicon
+    /// lists by ending; elsewhere («soldiers killed») only with an agent after it («civilians killed by»).
+    /// </summary>
+    private bool IsReducedPassive(SentenceView view, int t)
+    {
+        string word = view.Word(t);
+        return word != view.Lemma(t) && (_participles.Any(word.EndsWith)
+            || (view.Contains(t + 1) && _lexicon.Word("preposition", view.Word(t + 1)) == "agent"));
+    }
+
     private bool HasReflexive(SentenceView view, int from, int to)
     {
         for (int k = from - 2; k < to; k++)
@@ -201,7 +267,7 @@ public sealed class EventExtractor
         {
             int start = GroupStart(view, t, out bool passive);
             bool reduced = false;
-            if (start == t && view.Contains(t - 1) && view.ChunkAt(t - 1) >= 0 && view.Tag(t) == "VERB" && !view.Word(t).EndsWith("ant", StringComparison.Ordinal))
+            if (start == t && view.Contains(t - 1) && view.ChunkAt(t - 1) >= 0 && view.Tag(t) == "VERB" && IsReducedPassive(view, t))
             {
                 // «l'usine assiégée»: a participle after a noun phrase is a passive whose subject is that phrase.
                 passive = reduced = true;
@@ -338,7 +404,7 @@ public sealed class EventExtractor
             }
 
             string head = view.Word(chunk.Head);
-            bool headPlural = head.EndsWith('s') || head.EndsWith('x');
+            bool headPlural = (head.EndsWith('s') || head.EndsWith('x')) && head != view.Lemma(chunk.Head);
             if (headPlural == plural && coder.Code(view, chunk) is { } found && (found.Entity is not null || found.Sector is not null))
             {
                 return found;
@@ -394,7 +460,7 @@ public sealed class EventExtractor
                 break;
             }
 
-            if (chunk.Preposition is null && !IsComplement(view, c) && !IsTime(chunk) && !IsQuoted(view, chunk))
+            if (chunk.Preposition is null && !IsComplement(view, c) && !IsTime(view, chunk) && !IsQuoted(view, chunk))
             {
                 return chunk;
             }
@@ -414,9 +480,8 @@ public sealed class EventExtractor
 
     private EventLexicon Lexicon => _lexicon;
 
-    private bool IsTime(Chunk chunk) => _timeTokens.Contains(chunk.Start);
+    private static bool IsTime(SentenceView view, Chunk chunk) => view.TimeStarts.Contains(chunk.Start);
 
-    private HashSet<int> _timeTokens = [];
 
     /// <summary>After the trigger, in its clause: the direct object, the «par» agent, «avec»/«entre» partners, and «contre» targets.</summary>
     private (Chunk? Object, Chunk? Agent, List<Chunk> With, Chunk? Against) After(SentenceView view, int t, int clause)
@@ -427,7 +492,7 @@ public sealed class EventExtractor
         for (int c = 0; c < view.Chunks.Count; c++)
         {
             Chunk chunk = view.Chunks[c];
-            if (chunk.Start <= t || IsComplement(view, c) || IsTime(chunk))
+            if (chunk.Start <= t || IsComplement(view, c) || IsTime(view, chunk))
             {
                 continue;
             }
@@ -512,7 +577,15 @@ public sealed class EventExtractor
             return false;
         }
 
-        Draft? earlier = events.LastOrDefault(e => e.Entry.Lemma == draft.Entry.Lemma && e.Entry.Type == draft.Entry.Type && view.Index - e.Sentence <= 3);
+        Draft? earlier = null;
+        for (int i = events.Count - 1; i >= 0 && view.Index - events[i].Sentence <= 3 && earlier is null; i--)
+        {
+            if (events[i].Entry.Lemma == draft.Entry.Lemma && events[i].Entry.Type == draft.Entry.Type)
+            {
+                earlier = events[i];
+            }
+        }
+
         if (earlier is null)
         {
             return false;
@@ -522,24 +595,19 @@ public sealed class EventExtractor
         return true;
     }
 
-    private Modality ModalityOf(Document document, SentenceView view, Draft draft, out EventReporter? reporter)
+    private Modality ModalityOf(Document document, SentenceView view, Draft draft, int[] quoteOfToken, out EventReporter? reporter)
     {
         int t = draft.Token;
         reporter = null;
         bool inQuote = false, indirect = false;
-        TextSpan trigger = document.Tokens[t].Span;
-        foreach (Quote quote in document.Quotes)
+        if (quoteOfToken[t] >= 0)
         {
-            if (quote.Content.Start <= trigger.Start && trigger.End <= quote.Content.End)
+            Quote quote = document.Quotes[quoteOfToken[t]];
+            inQuote = true;
+            indirect = quote.Kind != QuoteKind.Direct;
+            if (quote.Speaker is { } speaker)
             {
-                inQuote = true;
-                indirect = quote.Kind != QuoteKind.Direct;
-                if (quote.Speaker is { } speaker)
-                {
-                    reporter = new EventReporter(speaker, quote.SpeakerEntity);
-                }
-
-                break;
+                reporter = new EventReporter(speaker, quote.SpeakerEntity);
             }
         }
 
@@ -666,20 +734,21 @@ public sealed class EventExtractor
     }
 
     /// <summary>The clause's date, else the sentence's; else, for an event stated as current, the publication date of unknown precision.</summary>
-    private static EventDate? DateOf(Document document, SentenceView view, Draft draft)
+    /// <summary>The clause's date, else the sentence's (nearest time expression), else the publication date for what happened.</summary>
+    /// <param name="document">The document.</param>
+    /// <param name="view">The event's sentence.</param>
+    /// <param name="draft">The event.</param>
+    /// <param name="timeTokens">The first token of each time expression with its index in <see cref="Document.Times"/>, by token.</param>
+    private static EventDate? DateOf(Document document, SentenceView view, Draft draft, (int Token, int Index)[] timeTokens)
     {
         int clause = view.ClauseOf(draft.Token);
         (int Distance, int Index)? best = null;
-        for (int i = 0; i < document.Times.Length; i++)
+        int from = timeTokens.AsSpan().BinarySearch((view.First, -1));
+        for (int k = from < 0 ? ~from : from; k < timeTokens.Length && timeTokens[k].Token < view.End; k++)
         {
+            (int token, int i) = timeTokens[k];
             TimeMention time = document.Times[i];
-            if (time.Type is not (TimexType.Date or TimexType.Time) || time.Value is null || !char.IsAsciiDigit(time.Value[0]))
-            {
-                continue;
-            }
-
-            int token = document.FirstTokenFrom(time.Span.Start);
-            if (!view.Contains(token))
+            if (time.Type is not (TimexType.Date or TimexType.Time) || time.Value is null || !char.IsAsciiDigit(time.Value[0]) || !view.Contains(token))
             {
                 continue;
             }

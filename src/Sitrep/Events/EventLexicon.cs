@@ -98,7 +98,7 @@ public sealed class EventLexicon
         Qualifiers = qualifiers.ToFrozenDictionary(StringComparer.Ordinal);
         Actors = actors.ToFrozenDictionary(StringComparer.Ordinal);
         ModeWords = modeWords.ToFrozenDictionary();
-        LongestPhrase = quantities.Keys.Concat(qualifiers.Keys).Concat(actors.Keys).Max(k => k.Count(c => c == ' ') + 1);
+        LongestPhrase = quantities.Keys.Concat(qualifiers.Keys).Concat(actors.Keys).Select(k => k.Count(c => c == ' ') + 1).DefaultIfEmpty(1).Max();
         FutureEndings = [.. table.Where(w => w.Key.Item1 == "future").Select(w => w.Key.Item2).OrderByDescending(e => e.Length)];
         ConditionalEndings = [.. table.Where(w => w.Key.Item1 == "conditional").Select(w => w.Key.Item2).OrderByDescending(e => e.Length)];
     }

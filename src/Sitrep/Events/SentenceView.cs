@@ -1,5 +1,4 @@
 using Sitrep.Documents;
-using Sitrep.Segmentation;
 
 namespace Sitrep.Events;
 
@@ -21,13 +20,19 @@ internal sealed record Chunk(int Start, int End, int Head, string? Preposition)
 /// </summary>
 internal sealed class SentenceView
 {
-    public SentenceView(Document document, int sentenceIndex, EventLexicon lexicon, IReadOnlySet<int> timeStarts)
+    /// <param name="document">The tagged document.</param>
+    /// <param name="sentenceIndex">The sentence the tokens belong to.</param>
+    /// <param name="first">First token of the view: the sentence's, or a window's of a very long sentence.</param>
+    /// <param name="end">Token after the view.</param>
+    /// <param name="lexicon">The language's event words.</param>
+    /// <param name="timeStarts">First tokens of the document's time expressions.</param>
+    public SentenceView(Document document, int sentenceIndex, int first, int end, EventLexicon lexicon, IReadOnlySet<int> timeStarts)
     {
-        Sentence sentence = document.Sentences[sentenceIndex];
         Index = sentenceIndex;
-        First = sentence.FirstToken;
-        End = sentence.FirstToken + sentence.TokenCount;
-        int n = sentence.TokenCount;
+        First = first;
+        End = end;
+        TimeStarts = timeStarts;
+        int n = end - first;
         Words = new string[n];
         Lemmas = new string[n];
         Tags = new string[n];
@@ -134,6 +139,9 @@ internal sealed class SentenceView
     }
 
     public int Index { get; }
+
+    /// <summary>First tokens of the document's time expressions.</summary>
+    public IReadOnlySet<int> TimeStarts { get; }
 
     /// <summary>First token of the sentence (document index).</summary>
     public int First { get; }

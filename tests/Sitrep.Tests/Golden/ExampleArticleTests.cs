@@ -1,5 +1,6 @@
 using Sitrep.Articles;
 using Sitrep.Documents;
+using Sitrep.Events;
 using Sitrep.Mentions.Entities;
 using Sitrep.Mentions.Places;
 using Sitrep.Mentions.Quotes;
@@ -136,5 +137,37 @@ public sealed class ExampleArticleTests
             found);
         Assert.Contains(document.Quotes, q => document[q.Content].Contains("influents", StringComparison.Ordinal));
         Assert.DoesNotContain(document.Quotes, q => q.CueLemma == "insister");
+    }
+
+    [Fact]
+    public void Example_article_events_are_coded_with_actors_places_dates_and_modality()
+    {
+        Document document = Extract();
+        Event Find(string trigger) => Assert.Single(document.Events, e => document[e.Trigger] == trigger);
+
+        Event invasion = Find("invasion");
+        Assert.Equal("ASSAULT", invasion.Type);
+        Assert.Equal("2022-02-24", invasion.Date?.Value);
+        Assert.Contains(invasion.Recipients, r => r.Country == "UKR");
+
+        Event withdrawal = Find("chassées");
+        Assert.Equal(("RETREAT", "withdraw"), (withdrawal.Type, withdrawal.Mode));
+        Assert.Contains(withdrawal.Actors, a => a.Country == "RUS" && a.Sector == "MIL");
+        Assert.Equal("Kharkiv", document[withdrawal.Location!.Span]);
+
+        Event shelling = Find("bombardés");
+        Assert.Equal(("ASSAULT", Modality.Asserted), (shelling.Type, shelling.Modality));
+
+        Event talks = Find("pourparlers");
+        Assert.Equal(("CONSULT", Modality.Reported, "2022-05-13"), (talks.Type, talks.Modality, talks.Date?.Value));
+        Assert.Equal("Volodymyr Zelenskiy", document[talks.Reporter!.Span]);
+
+        Event evacuation = Find("évacuer");
+        Assert.Equal(("AID", "evacuate", Modality.Planned), (evacuation.Type, evacuation.Mode, evacuation.Modality));
+
+        Event demand = Find("insisté");
+        Assert.Equal("REQUEST", demand.Type);
+        Assert.Contains(demand.Actors, a => a.Country == "RUS");
+        Assert.Equal(Modality.Demanded, Find("rendent").Modality);
     }
 }
