@@ -13,6 +13,7 @@ var root = new RootCommand("Sitrep: news articles to a structured, geocoded, dat
     IngestCommand.Create(),
     ArticlesCommand.Create(),
     EventsCommand.Create(),
+    ServeCommand.Create(),
     DbCommand.Create(),
     GazetteerCommand.Create(),
     EvalCommand.Create(),
