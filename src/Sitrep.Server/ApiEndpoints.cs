@@ -143,6 +143,9 @@ internal static class ApiEndpoints
 
     private static async Task<IResult> GetArticle(string id, IDocumentStore store, CancellationToken cancellationToken)
     {
+        // The server decodes every escape in the path but %2F (it would change the path's segments), so an id sent
+        // whole through encodeURIComponent ("afp%2F2022%2F05") arrives with its slashes still escaped.
+        id = id.Replace("%2F", "/", StringComparison.OrdinalIgnoreCase);
         string? json = await store.GetJsonAsync(id, cancellationToken).ConfigureAwait(false);
         return json is null
             ? Results.Problem(statusCode: StatusCodes.Status404NotFound, title: "No such article", detail: $"No article with id '{id}' is stored.")
