@@ -12,6 +12,8 @@ var root = new RootCommand("Sitrep: news articles to a structured, geocoded, dat
     ExtractCommand.Create(),
     IngestCommand.Create(),
     ArticlesCommand.Create(),
+    EventsCommand.Create(),
+    ServeCommand.Create(),
     DbCommand.Create(),
     GazetteerCommand.Create(),
     EvalCommand.Create(),

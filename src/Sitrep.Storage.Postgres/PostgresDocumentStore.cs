@@ -217,11 +217,9 @@ public sealed class PostgresDocumentStore : IDocumentStore
 
         // The participants come with each event as two arrays of (role, text, country, sector) in role and order,
         // so the whole answer is one statement, consistent even while articles are replaced.
-        var sql = new StringBuilder("""
-            SELECT a.id, e.id, e.type, e.mode, e.modality, e.date_value, e.date_precision, e.trigger_text, e.location_text,
-                   e.place_name, e.country, e.lat, e.lon, e.dead_best, e.injured_best, e.confidence,
-                   p.roles, p.texts, p.countries, p.sectors
-            FROM events e JOIN articles a ON a.key = e.article
+        var sql = new StringBuilder($"""
+            SELECT {StoreRows.EventColumns}, p.roles, p.texts, p.countries, p.sectors
+            FROM {StoreRows.EventTables}
             CROSS JOIN LATERAL (SELECT array_agg(role ORDER BY role, ord) AS roles, array_agg(text ORDER BY role, ord) AS texts,
                                        array_agg(country ORDER BY role, ord) AS countries, array_agg(sector ORDER BY role, ord) AS sectors
                                 FROM event_participants WHERE article = e.article AND event = e.id) p
@@ -273,9 +271,31 @@ public sealed class PostgresDocumentStore : IDocumentStore
             command.Parameters.Add(new NpgsqlParameter<string>("article", query.ArticleId));
         }
 
+        if (query.Text is not null)
+        {
+            string? match = PostgresFullText.ToTsQuery(query.Text);
+            if (match is null)
+            {
+                return [];
+            }
+
+            sql.Append(" AND a.search @@ to_tsquery('simple', @match)");
+            command.Parameters.Add(new NpgsqlParameter<string>("match", match));
+        }
+
+        if (query.Near is GeoPoint near)
+        {
+            AddRadius(sql, command, near, query.RadiusKm);
+        }
+
         // A dated event matches when the days its value covers overlap [since, until].
         AddDayRange(sql, command, "e.last_day", "e.first_day", query.Since, query.Until);
-        sql.Append(" ORDER BY e.first_day NULLS FIRST, a.id COLLATE \"C\", e.id COLLATE \"C\"");
+        sql.Append(query.Sort switch
+        {
+            EventSort.DateDescending => " ORDER BY e.first_day DESC NULLS LAST",
+            EventSort.Dead => " ORDER BY e.dead_best DESC NULLS LAST, e.first_day DESC NULLS LAST",
+            _ => " ORDER BY e.first_day NULLS FIRST",
+        }).Append(", a.id COLLATE \"C\", e.id COLLATE \"C\"");
         AddPage(sql, command, query.Limit, query.Offset);
         command.CommandText = sql.ToString();
 
@@ -285,10 +305,11 @@ public sealed class PostgresDocumentStore : IDocumentStore
         {
             var actors = ImmutableArray.CreateBuilder<ParticipantRecord>();
             var recipients = ImmutableArray.CreateBuilder<ParticipantRecord>();
-            if (!reader.IsDBNull(16))
+            const int first = StoreRows.EventColumnCount;
+            if (!reader.IsDBNull(first))
             {
-                string[] roles = reader.GetFieldValue<string[]>(16), texts = reader.GetFieldValue<string[]>(17);
-                string?[] countries = reader.GetFieldValue<string?[]>(18), sectors = reader.GetFieldValue<string?[]>(19);
+                string[] roles = reader.GetFieldValue<string[]>(first), texts = reader.GetFieldValue<string[]>(first + 1);
+                string?[] countries = reader.GetFieldValue<string?[]>(first + 2), sectors = reader.GetFieldValue<string?[]>(first + 3);
                 for (int i = 0; i < roles.Length; i++)
                 {
                     (string.Equals(roles[i], "actor", StringComparison.Ordinal) ? actors : recipients).Add(new ParticipantRecord(texts[i], countries[i], sectors[i]));
@@ -303,6 +324,54 @@ public sealed class PostgresDocumentStore : IDocumentStore
         }
 
         return events;
+    }
+
+    public async Task<IReadOnlyList<EntitySummary>> FindEntitiesAsync(NameQuery query, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        await EnsureReadyAsync(cancellationToken).ConfigureAwait(false);
+        await using NpgsqlCommand command = _dataSource.CreateCommand();
+        var sql = new StringBuilder("""
+            SELECT n.name, n.type, n.country, COUNT(*)::integer AS articles,
+                   SUM((SELECT COUNT(*) FROM entity_mentions m WHERE m.article = n.article AND m.entity = n.id))::integer
+            FROM entities n WHERE true
+            """);
+        AddNameFilters(sql, command, query, "n", withType: true);
+        sql.Append(" GROUP BY n.name, n.type, n.country ORDER BY articles DESC, n.name COLLATE \"C\", n.type, n.country NULLS FIRST");
+        AddPage(sql, command, query.Limit, query.Offset);
+        command.CommandText = sql.ToString();
+        var entities = new List<EntitySummary>();
+        await using NpgsqlDataReader reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+        {
+            entities.Add(StoreRows.ReadEntity(reader));
+        }
+
+        return entities;
+    }
+
+    public async Task<IReadOnlyList<PlaceSummary>> FindPlacesAsync(NameQuery query, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        await EnsureReadyAsync(cancellationToken).ConfigureAwait(false);
+        await using NpgsqlCommand command = _dataSource.CreateCommand();
+        var sql = new StringBuilder("""
+            SELECT p.name, p.country, MAX(p.admin1), p.geonames_id, MAX(p.lat), MAX(p.lon), MAX(p.precision), COUNT(*)::integer AS articles,
+                   SUM((SELECT COUNT(*) FROM events e WHERE e.article = p.article AND e.location_place = p.id))::integer
+            FROM places p WHERE true
+            """);
+        AddNameFilters(sql, command, query, "p", withType: false);
+        sql.Append(" GROUP BY p.name, p.country, p.geonames_id ORDER BY articles DESC, p.name COLLATE \"C\", p.country NULLS FIRST, p.geonames_id NULLS FIRST");
+        AddPage(sql, command, query.Limit, query.Offset);
+        command.CommandText = sql.ToString();
+        var places = new List<PlaceSummary>();
+        await using NpgsqlDataReader reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+        {
+            places.Add(StoreRows.ReadPlace(reader));
+        }
+
+        return places;
     }
 
     public async Task<StoreSummary> GetSummaryAsync(CancellationToken cancellationToken = default)
@@ -425,6 +494,46 @@ public sealed class PostgresDocumentStore : IDocumentStore
 
         sql.Append(" OFFSET @offset;");
         command.Parameters.Add(new NpgsqlParameter<int>("offset", Math.Max(0, offset)));
+    }
+
+    private static void AddNameFilters(StringBuilder sql, NpgsqlCommand command, NameQuery query, string alias, bool withType)
+    {
+        if (query.Name is not null)
+        {
+            sql.Append(" AND ").Append(alias).Append(@".name ILIKE @name ESCAPE '\'");
+            command.Parameters.Add(new NpgsqlParameter<string>("name", Like(query.Name)));
+        }
+
+        if (withType && query.Type is not null)
+        {
+            sql.Append(" AND ").Append(alias).Append(".type = @type");
+            command.Parameters.Add(new NpgsqlParameter<string>("type", query.Type.ToUpperInvariant()));
+        }
+
+        if (query.Country is not null)
+        {
+            sql.Append(" AND ").Append(alias).Append(".country = @country");
+            command.Parameters.Add(new NpgsqlParameter<string>("country", query.Country.ToUpperInvariant()));
+        }
+    }
+
+    /// <summary>A bounding box the (lat, lon) index can use, then the exact great-circle distance (haversine, in SQL).</summary>
+    private static void AddRadius(StringBuilder sql, NpgsqlCommand command, GeoPoint near, double radiusKm)
+    {
+        (double minLat, double maxLat, double minLon, double maxLon) = near.BoundingBox(radiusKm);
+        sql.Append(" AND e.lat BETWEEN @min_lat AND @max_lat")
+            .Append(minLon <= maxLon ? " AND e.lon BETWEEN @min_lon AND @max_lon" : " AND (e.lon >= @min_lon OR e.lon <= @max_lon)")
+            .Append("""
+                 AND 2 * 6371.0088 * asin(least(1, sqrt(power(sin(radians(e.lat - @near_lat) / 2), 2)
+                     + cos(radians(@near_lat)) * cos(radians(e.lat)) * power(sin(radians(e.lon - @near_lon) / 2), 2)))) <= @radius
+                """);
+        command.Parameters.Add(new NpgsqlParameter<double>("min_lat", minLat));
+        command.Parameters.Add(new NpgsqlParameter<double>("max_lat", maxLat));
+        command.Parameters.Add(new NpgsqlParameter<double>("min_lon", minLon));
+        command.Parameters.Add(new NpgsqlParameter<double>("max_lon", maxLon));
+        command.Parameters.Add(new NpgsqlParameter<double>("near_lat", near.Lat));
+        command.Parameters.Add(new NpgsqlParameter<double>("near_lon", near.Lon));
+        command.Parameters.Add(new NpgsqlParameter<double>("radius", radiusKm));
     }
 
     private static string Like(string text) =>

@@ -338,6 +338,7 @@ internal static class PostgresDocumentWriter
             .Text("modality", r => r.E.Modality).Text("reporter_entity", r => r.E.Reporter?.Entity).Int("reporter_start", r => r.E.Reporter?.Start)
             .Int("reporter_end", r => r.E.Reporter?.End).Text("reporter_text", r => r.E.Reporter?.Text)
             .Int("sentence", r => r.E.Sentence).Double("confidence", r => r.E.Confidence)
+            .Text("sentence_text", r => StoreRows.SentenceText(model, r.E.Sentence))
             .AddTo(batch, key);
         new Rows<(string Event, string Context)>("event_contexts", contexts)
             .Text("event", r => r.Event).Text("context", r => r.Context)

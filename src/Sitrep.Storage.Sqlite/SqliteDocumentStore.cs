@@ -243,11 +243,7 @@ public sealed class SqliteDocumentStore : IDocumentStore
         await EnsureReadyAsync(cancellationToken).ConfigureAwait(false);
         await using SqliteConnection connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
         await using SqliteCommand command = connection.CreateCommand();
-        var sql = new StringBuilder("""
-            SELECT a.id, e.id, e.type, e.mode, e.modality, e.date_value, e.date_precision, e.trigger_text, e.location_text,
-                   e.place_name, e.country, e.lat, e.lon, e.dead_best, e.injured_best, e.confidence, e.article
-            FROM events e JOIN articles a ON a.key = e.article WHERE 1 = 1
-            """);
+        var sql = new StringBuilder($"SELECT {StoreRows.EventColumns}, e.article FROM {StoreRows.EventTables} WHERE 1 = 1");
         if (query.Type is not null)
         {
             sql.Append(" AND e.type = $type");
@@ -294,9 +290,31 @@ public sealed class SqliteDocumentStore : IDocumentStore
             command.Parameters.AddWithValue("$article", query.ArticleId);
         }
 
+        if (query.Text is not null)
+        {
+            string? match = FullTextQuery.ToFts5(query.Text);
+            if (match is null)
+            {
+                return [];
+            }
+
+            sql.Append(" AND e.article IN (SELECT rowid FROM articles_fts WHERE articles_fts MATCH $match)");
+            command.Parameters.AddWithValue("$match", match);
+        }
+
+        if (query.Near is GeoPoint near)
+        {
+            AddRadius(sql, command, connection, near, query.RadiusKm);
+        }
+
         // A dated event matches when the days its value covers overlap [since, until].
         AddDayRange(sql, command, "e.last_day", "e.first_day", query.Since, query.Until);
-        sql.Append(" ORDER BY e.first_day, a.id, e.id");
+        sql.Append(query.Sort switch
+        {
+            EventSort.DateDescending => " ORDER BY e.first_day IS NULL, e.first_day DESC, a.id, e.id",
+            EventSort.Dead => " ORDER BY e.dead_best IS NULL, e.dead_best DESC, e.first_day DESC, a.id, e.id",
+            _ => " ORDER BY e.first_day, a.id, e.id",
+        });
         AddPage(sql, command, query.Limit, query.Offset);
         command.CommandText = sql.ToString();
 
@@ -305,7 +323,7 @@ public sealed class SqliteDocumentStore : IDocumentStore
         {
             while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
             {
-                rows.Add((StoreRows.ReadEvent(reader), reader.GetInt64(16)));
+                rows.Add((StoreRows.ReadEvent(reader), reader.GetInt64(StoreRows.EventColumnCount)));
             }
         }
 
@@ -333,6 +351,56 @@ public sealed class SqliteDocumentStore : IDocumentStore
         }
 
         return events;
+    }
+
+    public async Task<IReadOnlyList<EntitySummary>> FindEntitiesAsync(NameQuery query, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        await EnsureReadyAsync(cancellationToken).ConfigureAwait(false);
+        await using SqliteConnection connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using SqliteCommand command = connection.CreateCommand();
+        var sql = new StringBuilder("""
+            SELECT n.name, n.type, n.country, COUNT(*) AS articles,
+                   SUM((SELECT COUNT(*) FROM entity_mentions m WHERE m.article = n.article AND m.entity = n.id))
+            FROM entities n WHERE 1 = 1
+            """);
+        AddNameFilters(sql, command, query, "n", withType: true);
+        sql.Append(" GROUP BY n.name, n.type, n.country ORDER BY articles DESC, n.name, n.type, n.country");
+        AddPage(sql, command, query.Limit, query.Offset);
+        command.CommandText = sql.ToString();
+        var entities = new List<EntitySummary>();
+        await using SqliteDataReader reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+        {
+            entities.Add(StoreRows.ReadEntity(reader));
+        }
+
+        return entities;
+    }
+
+    public async Task<IReadOnlyList<PlaceSummary>> FindPlacesAsync(NameQuery query, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        await EnsureReadyAsync(cancellationToken).ConfigureAwait(false);
+        await using SqliteConnection connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using SqliteCommand command = connection.CreateCommand();
+        var sql = new StringBuilder("""
+            SELECT p.name, p.country, MAX(p.admin1), p.geonames_id, MAX(p.lat), MAX(p.lon), MAX(p.precision), COUNT(*) AS articles,
+                   SUM((SELECT COUNT(*) FROM events e WHERE e.article = p.article AND e.location_place = p.id))
+            FROM places p WHERE 1 = 1
+            """);
+        AddNameFilters(sql, command, query, "p", withType: false);
+        sql.Append(" GROUP BY p.name, p.country, p.geonames_id ORDER BY articles DESC, p.name, p.country, p.geonames_id");
+        AddPage(sql, command, query.Limit, query.Offset);
+        command.CommandText = sql.ToString();
+        var places = new List<PlaceSummary>();
+        await using SqliteDataReader reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+        {
+            places.Add(StoreRows.ReadPlace(reader));
+        }
+
+        return places;
     }
 
     public async Task<StoreSummary> GetSummaryAsync(CancellationToken cancellationToken = default)
@@ -442,6 +510,50 @@ public sealed class SqliteDocumentStore : IDocumentStore
         sql.Append(" LIMIT $limit OFFSET $offset;");
         command.Parameters.AddWithValue("$limit", limit is int l && l >= 0 ? l : -1);
         command.Parameters.AddWithValue("$offset", Math.Max(0, offset));
+    }
+
+    private static void AddNameFilters(StringBuilder sql, SqliteCommand command, NameQuery query, string alias, bool withType)
+    {
+        if (query.Name is not null)
+        {
+            sql.Append(" AND ").Append(alias).Append(@".name LIKE $name ESCAPE '\'");
+            command.Parameters.AddWithValue("$name", Like(query.Name));
+        }
+
+        if (withType && query.Type is not null)
+        {
+            sql.Append(" AND ").Append(alias).Append(".type = $type");
+            command.Parameters.AddWithValue("$type", query.Type.ToUpperInvariant());
+        }
+
+        if (query.Country is not null)
+        {
+            sql.Append(" AND ").Append(alias).Append(".country = $country");
+            command.Parameters.AddWithValue("$country", query.Country.ToUpperInvariant());
+        }
+    }
+
+    /// <summary>
+    /// A bounding box the (lat, lon) index can use, then the exact great-circle distance, computed by a function
+    /// registered on the connection (SQLite builds do not all have math functions).
+    /// </summary>
+    private static void AddRadius(StringBuilder sql, SqliteCommand command, SqliteConnection connection, GeoPoint near, double radiusKm)
+    {
+        (double minLat, double maxLat, double minLon, double maxLon) = near.BoundingBox(radiusKm);
+        connection.CreateFunction<double?, double?, double, double, double?>(
+            "sitrep_distance_km",
+            (lat, lon, toLat, toLon) => lat is double from && lon is double fromLon ? GeoPoint.DistanceKm(from, fromLon, toLat, toLon) : null,
+            isDeterministic: true);
+        sql.Append(" AND e.lat BETWEEN $min_lat AND $max_lat")
+            .Append(minLon <= maxLon ? " AND e.lon BETWEEN $min_lon AND $max_lon" : " AND (e.lon >= $min_lon OR e.lon <= $max_lon)")
+            .Append(" AND sitrep_distance_km(e.lat, e.lon, $near_lat, $near_lon) <= $radius");
+        command.Parameters.AddWithValue("$min_lat", minLat);
+        command.Parameters.AddWithValue("$max_lat", maxLat);
+        command.Parameters.AddWithValue("$min_lon", minLon);
+        command.Parameters.AddWithValue("$max_lon", maxLon);
+        command.Parameters.AddWithValue("$near_lat", near.Lat);
+        command.Parameters.AddWithValue("$near_lon", near.Lon);
+        command.Parameters.AddWithValue("$radius", radiusKm);
     }
 
     private static string Like(string text) =>

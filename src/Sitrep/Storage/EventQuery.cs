@@ -30,9 +30,81 @@ public sealed record EventQuery
 
     public string? ArticleId { get; init; }
 
+    /// <summary>Events within <see cref="RadiusKm"/> of this point (great-circle distance); events without coordinates are left out.</summary>
+    public GeoPoint? Near { get; init; }
+
+    /// <summary>The radius around <see cref="Near"/>, in kilometres (default 50).</summary>
+    public double RadiusKm { get; init; } = 50;
+
+    /// <summary>Words that must all occur in the event's article, title or text (as <see cref="ArticleQuery.Text"/>).</summary>
+    public string? Text { get; init; }
+
+    public EventSort Sort { get; init; } = EventSort.Date;
+
     public int? Limit { get; init; } = 1000;
 
     public int Offset { get; init; }
+}
+
+/// <summary>The order events are listed in; ties are broken by article id, then event id, so pages never overlap.</summary>
+public enum EventSort
+{
+    /// <summary>Oldest first (undated events first).</summary>
+    Date,
+
+    /// <summary>Newest first (undated events last).</summary>
+    DateDescending,
+
+    /// <summary>Most dead first (events without a count last), then newest.</summary>
+    Dead,
+}
+
+/// <summary>A point on the earth in decimal degrees (WGS 84).</summary>
+public readonly record struct GeoPoint(double Lat, double Lon)
+{
+    private const double EarthRadiusKm = 6371.0088;
+
+    public bool IsValid => Lat is >= -90 and <= 90 && Lon is >= -180 and <= 180;
+
+    /// <summary>Great-circle distance by the haversine formula, in kilometres.</summary>
+    public static double DistanceKm(double lat1, double lon1, double lat2, double lon2)
+    {
+        double dLat = DegreesToRadians(lat2 - lat1), dLon = DegreesToRadians(lon2 - lon1);
+        double a = (Math.Sin(dLat / 2) * Math.Sin(dLat / 2))
+            + (Math.Cos(DegreesToRadians(lat1)) * Math.Cos(DegreesToRadians(lat2)) * Math.Sin(dLon / 2) * Math.Sin(dLon / 2));
+        return 2 * EarthRadiusKm * Math.Asin(Math.Min(1, Math.Sqrt(a)));
+    }
+
+    /// <summary>
+    /// The latitude and longitude ranges that hold every point within <paramref name="radiusKm"/>: an index-friendly
+    /// prefilter before the exact distance. Near a pole, or when the box crosses the antimeridian (MinLon &gt; MaxLon),
+    /// the caller must treat longitude accordingly; a box that reaches a pole covers every longitude.
+    /// </summary>
+    public (double MinLat, double MaxLat, double MinLon, double MaxLon) BoundingBox(double radiusKm)
+    {
+        double dLat = radiusKm / EarthRadiusKm * (180 / Math.PI);
+        double minLat = Lat - dLat, maxLat = Lat + dLat;
+        if (minLat <= -90 || maxLat >= 90)
+        {
+            return (Math.Max(minLat, -90), Math.Min(maxLat, 90), -180, 180);
+        }
+
+        double dLon = Math.Asin(Math.Min(1, Math.Sin(radiusKm / EarthRadiusKm) / Math.Cos(DegreesToRadians(Lat)))) * (180 / Math.PI);
+        double minLon = Lon - dLon, maxLon = Lon + dLon;
+        if (minLon < -180)
+        {
+            minLon += 360;
+        }
+
+        if (maxLon > 180)
+        {
+            maxLon -= 360;
+        }
+
+        return (minLat, maxLat, minLon, maxLon);
+    }
+
+    private static double DegreesToRadians(double degrees) => degrees * (Math.PI / 180);
 }
 
 /// <summary>One stored event, flattened for listing and export (ACLED-like columns).</summary>
@@ -74,6 +146,39 @@ public sealed record EventRecord
     public ImmutableArray<ParticipantRecord> Actors { get; init; } = [];
 
     public ImmutableArray<ParticipantRecord> Recipients { get; init; } = [];
+
+    public string? CameoRoot { get; init; }
+
+    /// <summary>ACLED event type and sub-event type, as the event carries them (the PLOVER → ACLED mapping).</summary>
+    public string? AcledEventType { get; init; }
+
+    public string? AcledSubEventType { get; init; }
+
+    /// <summary>Admin-1 region of the event's place, when resolved.</summary>
+    public string? Admin1 { get; init; }
+
+    /// <summary>point, city, region or country: how precisely <see cref="Lat"/>/<see cref="Lon"/> place the event.</summary>
+    public string? GeoPrecision { get; init; }
+
+    /// <summary>Who the article says reported the event ("le président ukrainien Volodymyr Zelensky").</summary>
+    public string? Reporter { get; init; }
+
+    /// <summary>Index of the sentence the event was read from, and its text (null for events stored before schema 3).</summary>
+    public int Sentence { get; init; }
+
+    public string? SentenceText { get; init; }
+
+    public int TriggerStart { get; init; }
+
+    public int TriggerEnd { get; init; }
+
+    public string? ArticleTitle { get; init; }
+
+    public string? ArticleUrl { get; init; }
+
+    public string? ArticleSource { get; init; }
+
+    public string? ArticlePublished { get; init; }
 }
 
 public sealed record ParticipantRecord(string Text, string? Country, string? Sector);

@@ -38,6 +38,12 @@ public interface IDocumentStore : IAsyncDisposable
 
     Task<IReadOnlyList<EventRecord>> FindEventsAsync(EventQuery query, CancellationToken cancellationToken = default);
 
+    /// <summary>Entity names across articles (name, type and country together), most articles first, then by name.</summary>
+    Task<IReadOnlyList<EntitySummary>> FindEntitiesAsync(NameQuery query, CancellationToken cancellationToken = default);
+
+    /// <summary>Places across articles (name, country and gazetteer id together), most articles first, then by name.</summary>
+    Task<IReadOnlyList<PlaceSummary>> FindPlacesAsync(NameQuery query, CancellationToken cancellationToken = default);
+
     Task<StoreSummary> GetSummaryAsync(CancellationToken cancellationToken = default);
 
     /// <summary>Asks the database to check itself: "ok", or one line per problem found.</summary>

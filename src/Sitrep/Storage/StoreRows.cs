@@ -31,9 +31,25 @@ public static class StoreRows
     }
 
     /// <summary>
-    /// Columns: article id, event id, type, mode, modality, date, date precision, trigger, location text, place name,
-    /// country, lat, lon, dead, injured, confidence; participants are the caller's.
+    /// The columns <see cref="ReadEvent"/> reads, over <c>events e JOIN articles a ON a.key = e.article
+    /// LEFT JOIN places pl ON pl.article = e.article AND pl.id = e.location_place</c>; a backend's own columns follow.
     /// </summary>
+    public const string EventColumns = """
+        a.id, e.id, e.type, e.mode, e.modality, e.date_value, e.date_precision, e.trigger_text, e.location_text,
+        e.place_name, e.country, e.lat, e.lon, e.dead_best, e.injured_best, e.confidence,
+        e.cameo_root, e.acled_event_type, e.acled_sub_event_type, pl.admin1, pl.precision, e.reporter_text, e.sentence, e.sentence_text,
+        e.trigger_start, e.trigger_end, a.title, a.url, a.source, a.published
+        """;
+
+    /// <summary>How many columns <see cref="EventColumns"/> has: the ordinal of a backend's first own column.</summary>
+    public const int EventColumnCount = 30;
+
+    /// <summary>The joins <see cref="EventColumns"/> needs.</summary>
+    public const string EventTables = """
+        events e JOIN articles a ON a.key = e.article LEFT JOIN places pl ON pl.article = e.article AND pl.id = e.location_place
+        """;
+
+    /// <summary>Reads the <see cref="EventColumns"/> of a row; participants are the caller's.</summary>
     public static EventRecord ReadEvent(DbDataReader reader)
     {
         ArgumentNullException.ThrowIfNull(reader);
@@ -55,7 +71,51 @@ public static class StoreRows
             Dead = reader.IsDBNull(13) ? null : reader.GetInt32(13),
             Injured = reader.IsDBNull(14) ? null : reader.GetInt32(14),
             Confidence = reader.GetDouble(15),
+            CameoRoot = reader.NullableString(16),
+            AcledEventType = reader.NullableString(17),
+            AcledSubEventType = reader.NullableString(18),
+            Admin1 = reader.NullableString(19),
+            GeoPrecision = reader.NullableString(20),
+            Reporter = reader.NullableString(21),
+            Sentence = reader.GetInt32(22),
+            SentenceText = reader.NullableString(23),
+            TriggerStart = reader.GetInt32(24),
+            TriggerEnd = reader.GetInt32(25),
+            ArticleTitle = reader.NullableString(26),
+            ArticleUrl = reader.NullableString(27),
+            ArticleSource = reader.NullableString(28),
+            ArticlePublished = reader.NullableString(29),
         };
+    }
+
+    /// <summary>Columns: name, type, country, articles, mentions.</summary>
+    public static EntitySummary ReadEntity(DbDataReader reader)
+    {
+        ArgumentNullException.ThrowIfNull(reader);
+        return new EntitySummary(reader.GetString(0), reader.GetString(1), reader.NullableString(2), reader.GetInt32(3), reader.GetInt32(4));
+    }
+
+    /// <summary>Columns: name, country, admin1, geonames id, lat, lon, precision, articles, events.</summary>
+    public static PlaceSummary ReadPlace(DbDataReader reader)
+    {
+        ArgumentNullException.ThrowIfNull(reader);
+        return new PlaceSummary(
+            reader.GetString(0), reader.NullableString(1), reader.NullableString(2), reader.IsDBNull(3) ? null : reader.GetInt64(3),
+            reader.IsDBNull(4) ? null : reader.GetDouble(4), reader.IsDBNull(5) ? null : reader.GetDouble(5), reader.NullableString(6),
+            reader.GetInt32(7), reader.GetInt32(8));
+    }
+
+    /// <summary>The text of an event's sentence, as stored beside the event for exports (ACLED's notes); null when out of range.</summary>
+    public static string? SentenceText(Serialization.SitrepDocumentModel model, int sentence)
+    {
+        ArgumentNullException.ThrowIfNull(model);
+        if (sentence < 0 || sentence >= model.Sentences.Length)
+        {
+            return null;
+        }
+
+        Serialization.SentenceModel s = model.Sentences[sentence];
+        return s.Start >= 0 && s.End <= model.Text.Length && s.Start <= s.End ? model.Text[s.Start..s.End] : null;
     }
 
     /// <summary>The embedded schema files <c>&lt;prefix&gt;NNN_name.sql</c> of a backend's assembly, by version.</summary>

@@ -211,6 +211,79 @@ public abstract class DocumentStoreContract
     }
 
     [Fact]
+    public async Task Event_radius_keeps_events_within_the_great_circle_distance_only()
+    {
+        await using IDocumentStore store = await CreateStoreAsync();
+        await store.PutAsync(StoredDocument.FromModel(StoreDocuments.Full()), Token);
+
+        async Task<string[]> Near(double lat, double lon, double km) =>
+            [.. (await store.FindEventsAsync(new EventQuery { Near = new GeoPoint(lat, lon), RadiusKm = km }, Token)).Select(e => e.EventId)];
+
+        // Kharkiv (49.98, 36.25) and Lviv (49.84, 24.02) are about 880 km apart.
+        Assert.Equal(["V1"], await Near(50.0, 36.2, 10));
+        Assert.Equal(["V2"], await Near(49.84, 24.02, 1));
+        Assert.Equal(["V1", "V2"], await Near(49.9, 30.0, 500));
+        Assert.Empty(await Near(49.9, 30.0, 400));
+        // A box corner is inside the bounding box but outside the circle: the exact distance decides.
+        Assert.Empty(await Near(50.0 + 0.85, 36.25 + 1.3, 100));
+    }
+
+    [Fact]
+    public async Task Event_text_filter_searches_the_events_article_and_sort_orders_by_date_or_dead()
+    {
+        await using IDocumentStore store = await CreateStoreAsync();
+        await store.PutAsync(StoredDocument.FromModel(StoreDocuments.Full()), Token);
+
+        async Task<string[]> Events(EventQuery query) => [.. (await store.FindEventsAsync(query, Token)).Select(e => e.EventId)];
+
+        Assert.Equal(["V1", "V2"], await Events(new EventQuery { Text = "céderons" }));
+        Assert.Equal(["V1", "V2"], await Events(new EventQuery { Text = "KHARKIV bombardee" }));
+        Assert.Empty(await Events(new EventQuery { Text = "inondations" }));
+        Assert.Empty(await Events(new EventQuery { Text = "*" }));
+        Assert.Equal(["V2", "V1"], await Events(new EventQuery { Sort = EventSort.DateDescending }));
+        Assert.Equal(["V1", "V2"], await Events(new EventQuery { Sort = EventSort.Dead }));
+        Assert.Equal(["V2"], await Events(new EventQuery { Limit = 1, Offset = 1 }));
+    }
+
+    [Fact]
+    public async Task Event_record_carries_what_exports_need()
+    {
+        await using IDocumentStore store = await CreateStoreAsync();
+        await store.PutAsync(StoredDocument.FromModel(StoreDocuments.Full()), Token);
+
+        EventRecord assault = (await store.FindEventsAsync(new EventQuery { Type = "ASSAULT" }, Token))[0];
+
+        Assert.Equal(("Explosions/Remote violence", "Air/drone strike", "19"), (assault.AcledEventType, assault.AcledSubEventType, assault.CameoRoot));
+        Assert.Equal(("Kharkiv", "city", "le président ukrainien Volodymyr Zelensky"), (assault.Admin1, assault.GeoPrecision, assault.Reporter));
+        Assert.Equal(0, assault.Sentence);
+        Assert.StartsWith("Les forces russes ont bombardé Kharkiv", assault.SentenceText, StringComparison.Ordinal);
+        Assert.Equal("bombardé", StoreDocuments.FullText[assault.TriggerStart..assault.TriggerEnd]);
+        Assert.Equal(("Kharkiv bombardée", "https://example.org/kharkiv", "Exemple Presse", "2022-05-14T09:30:00+02:00"),
+            (assault.ArticleTitle, assault.ArticleUrl, assault.ArticleSource, assault.ArticlePublished));
+    }
+
+    [Fact]
+    public async Task Entities_and_places_are_listed_by_name_with_counts_across_articles()
+    {
+        await using IDocumentStore store = await CreateStoreAsync();
+        await store.PutManyAsync([StoredDocument.FromModel(StoreDocuments.Full()), StoredDocument.FromModel(StoreDocuments.Full("full-2"))], Token);
+
+        IReadOnlyList<EntitySummary> entities = await store.FindEntitiesAsync(new NameQuery(), Token);
+        Assert.Equal(3, entities.Count);
+        Assert.Contains(new EntitySummary("Volodymyr Zelensky", "PER", "UA", 2, 2), entities);
+        Assert.Equal([new EntitySummary("Kharkiv", "LOC", "UA", 2, 2)], await store.FindEntitiesAsync(new NameQuery { Name = "khar" }, Token));
+        Assert.Equal(["Volodymyr Zelensky"], (await store.FindEntitiesAsync(new NameQuery { Type = "per" }, Token)).Select(e => e.Name));
+        Assert.Single(await store.FindEntitiesAsync(new NameQuery { Limit = 1, Offset = 2 }, Token));
+        Assert.Empty(await store.FindEntitiesAsync(new NameQuery { Country = "FR" }, Token));
+
+        IReadOnlyList<PlaceSummary> places = await store.FindPlacesAsync(new NameQuery(), Token);
+        Assert.Equal(["Kharkiv", "Lviv"], places.Select(p => p.Name));
+        Assert.Equal(new PlaceSummary("Kharkiv", "UA", "Kharkiv", 706483, 49.98, 36.25, "city", 2, 2), places[0]);
+        Assert.Equal(["Lviv"], (await store.FindPlacesAsync(new NameQuery { Name = "LVIV", Country = "ua" }, Token)).Select(p => p.Name));
+        Assert.Equal(["Lviv"], (await store.FindPlacesAsync(new NameQuery { Offset = 1 }, Token)).Select(p => p.Name));
+    }
+
+    [Fact]
     public async Task Event_dates_given_as_a_month_or_week_match_the_days_they_cover()
     {
         await using IDocumentStore store = await CreateStoreAsync();
