@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Diagnostics;
 using System.Globalization;
 using Sitrep.Duplicates;
+using Sitrep.Pipeline;
 using Sitrep.Serialization;
 using Sitrep.Storage;
 using Sitrep.Storage.Sqlite;
@@ -23,16 +24,21 @@ internal static class EvalDedupCommand
         {
             Description = "Also put every article (text only, no extraction) into a new temporary SQLite store and score the links it makes at the default threshold.",
         };
+        var events = new Option<bool>("--events")
+        {
+            Description = "Also extract every article and score the merging of events across articles (pairwise P/R/F1 of events reported by several articles).",
+        };
         var command = new Command("dedup", "Near-duplicate articles: pairwise merge P/R/F1 on wire-copy clusters built from PolNeAR and GeoWebNews texts.")
         {
-            corpora, split, thresholds, seed, errors, throughStore,
+            corpora, split, thresholds, seed, errors, throughStore, events,
         };
         command.SetAction((parse, cancellationToken) => Run(
-            parse.GetValue(corpora), parse.GetValue(split)!, parse.GetValue(thresholds)!, parse.GetValue(seed), parse.GetValue(errors), parse.GetValue(throughStore), cancellationToken));
+            parse.GetValue(corpora), parse.GetValue(split)!, parse.GetValue(thresholds)!, parse.GetValue(seed), parse.GetValue(errors), parse.GetValue(throughStore),
+            parse.GetValue(events), cancellationToken));
         return command;
     }
 
-    private static async Task<int> Run(string? corporaOption, string split, string thresholdList, int seed, int errors, bool throughStore, CancellationToken cancellationToken)
+    private static async Task<int> Run(string? corporaOption, string split, string thresholdList, int seed, int errors, bool throughStore, bool events, CancellationToken cancellationToken)
     {
         if (CorporaOption.Require(corporaOption) is not string corpora)
         {
@@ -85,6 +91,11 @@ internal static class EvalDedupCommand
             {
                 await ThroughStoreAsync(articles, cancellationToken).ConfigureAwait(false);
             }
+
+            if (events)
+            {
+                PrintEventMerging(articles, errors, cancellationToken);
+            }
         }
 
         return CliExit.Success;
@@ -133,6 +144,20 @@ internal static class EvalDedupCommand
         {
             Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
             Directory.Delete(directory, recursive: true);
+        }
+    }
+
+    private static void PrintEventMerging(IReadOnlyList<DuplicateCorpusArticle> articles, int errors, CancellationToken cancellationToken)
+    {
+        var pipeline = new ExtractionPipelineBuilder().UseDefaults().Build();
+        EventMergeScores scores = EventMergeEvaluation.Run(articles, pipeline, EventMergeRules.Default, cancellationToken);
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"  events merged across articles  pairs {scores.Pairs}  ({scores.Pairs.SystemCorrect}/{scores.Pairs.Predicted} predicted, {scores.Pairs.Expected} gold)  {scores.Reports} reports in {scores.Articles} articles -> {scores.Events} events  {scores.Elapsed.TotalMilliseconds / Math.Max(1, scores.Reports):0.000} ms/report"));
+        Console.WriteLine("    gold pairs missed, by the rule that kept them apart: "
+            + string.Join(", ", scores.Missed.OrderByDescending(m => m.Value).Select(m => string.Create(CultureInfo.InvariantCulture, $"{m.Key} {m.Value}"))));
+        foreach ((string first, string second, string type) in scores.WrongMerges.Take(errors))
+        {
+            Console.WriteLine($"    wrong merge {type}: {first} + {second}");
         }
     }
 

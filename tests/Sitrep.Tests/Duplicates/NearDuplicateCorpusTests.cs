@@ -1,4 +1,5 @@
 using Sitrep.Duplicates;
+using Sitrep.Pipeline;
 
 namespace Sitrep.Tests.Duplicates;
 
@@ -18,6 +19,22 @@ public sealed class NearDuplicateCorpusTests
         // Measured 2026-12-02: P 1.000, R 0.961 (docs/QUALITY.md, "Duplicates").
         Assert.True(scores.Pairs.Precision >= 0.99, $"pairwise precision {scores.Pairs}");
         Assert.True(scores.Pairs.Recall >= 0.95, $"pairwise recall {scores.Pairs}");
+    }
+
+    [Fact]
+    public void Events_of_wire_copies_are_merged_across_articles()
+    {
+        string corpora = TestPaths.RequireCorpora();
+        var texts = DuplicateCorpus.LoadTexts(corpora);
+        Assert.SkipWhen(texts.Length < 100, $"{corpora}: PolNeAR and GeoWebNews texts not found: corpus test skipped");
+
+        var articles = DuplicateCorpus.Build(texts, test: true);
+        var pipeline = new ExtractionPipelineBuilder().UseDefaults().Build();
+        EventMergeScores scores = EventMergeEvaluation.Run(articles, pipeline, EventMergeRules.Default, TestContext.Current.CancellationToken);
+
+        // Measured 2026-12-03: P 0.741, R 0.518 (docs/QUALITY.md, "Events merged across articles").
+        Assert.True(scores.Pairs.Precision >= 0.70, $"pairwise precision {scores.Pairs}");
+        Assert.True(scores.Pairs.Recall >= 0.48, $"pairwise recall {scores.Pairs}");
     }
 
     [Fact]
