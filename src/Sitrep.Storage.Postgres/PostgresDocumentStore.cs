@@ -288,8 +288,14 @@ public sealed class PostgresDocumentStore : IDocumentStore
             AddRadius(sql, command, near, query.RadiusKm);
         }
 
-        // A dated event matches when the days its value covers overlap [since, until].
+        // A dated event matches when the days its value covers overlap [since, until]. A value covers a year at most
+        // (TimexRange), so such an event starts no earlier than since - 366 days: a bound an index on first_day can use.
         AddDayRange(sql, command, "e.last_day", "e.first_day", query.Since, query.Until);
+        if (query.Since is DateOnly from)
+        {
+            sql.Append(" AND e.first_day >= @since_floor");
+            command.Parameters.Add(new NpgsqlParameter<DateOnly>("since_floor", from.AddDays(-366)));
+        }
         sql.Append(query.Sort switch
         {
             EventSort.DateDescending => " ORDER BY e.first_day DESC NULLS LAST",

@@ -307,12 +307,19 @@ public sealed class SqliteDocumentStore : IDocumentStore
             AddRadius(sql, command, connection, near, query.RadiusKm);
         }
 
-        // A dated event matches when the days its value covers overlap [since, until].
+        // A dated event matches when the days its value covers overlap [since, until]. A value covers a year at most
+        // (TimexRange), so such an event starts no earlier than since - 366 days: a bound an index on first_day can use.
         AddDayRange(sql, command, "e.last_day", "e.first_day", query.Since, query.Until);
+        if (query.Since is DateOnly from)
+        {
+            sql.Append(" AND e.first_day >= $since_floor");
+            command.Parameters.AddWithValue("$since_floor", from.AddDays(-366).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+        }
         sql.Append(query.Sort switch
         {
-            EventSort.DateDescending => " ORDER BY e.first_day IS NULL, e.first_day DESC, a.id, e.id",
-            EventSort.Dead => " ORDER BY e.dead_best IS NULL, e.dead_best DESC, e.first_day DESC, a.id, e.id",
+            // SQLite sorts nulls first, so descending puts undated events and unknown counts last, as the index is read.
+            EventSort.DateDescending => " ORDER BY e.first_day DESC, a.id, e.id",
+            EventSort.Dead => " ORDER BY e.dead_best DESC, e.first_day DESC, a.id, e.id",
             _ => " ORDER BY e.first_day, a.id, e.id",
         });
         AddPage(sql, command, query.Limit, query.Offset);
@@ -327,27 +334,42 @@ public sealed class SqliteDocumentStore : IDocumentStore
             }
         }
 
-        var events = new List<EventRecord>(rows.Count);
-        await using SqliteCommand participants = connection.CreateCommand();
-        participants.CommandText = """
-            SELECT role, text, country, sector FROM event_participants WHERE article = $article AND event = $event ORDER BY role, ord;
-            """;
-        SqliteParameter articleKey = participants.Parameters.Add("$article", SqliteType.Integer);
-        SqliteParameter eventId = participants.Parameters.Add("$event", SqliteType.Text);
+        // The participants of the whole page in one statement (by article key, the table's primary key prefix),
+        // not one per event.
+        var byEvent = new Dictionary<(long Article, string Event), (ImmutableArray<ParticipantRecord>.Builder Actors, ImmutableArray<ParticipantRecord>.Builder Recipients)>();
         foreach ((EventRecord e, long article) in rows)
         {
-            articleKey.Value = article;
-            eventId.Value = e.EventId;
-            var actors = ImmutableArray.CreateBuilder<ParticipantRecord>();
-            var recipients = ImmutableArray.CreateBuilder<ParticipantRecord>();
+            byEvent[(article, e.EventId)] = (ImmutableArray.CreateBuilder<ParticipantRecord>(), ImmutableArray.CreateBuilder<ParticipantRecord>());
+        }
+
+        if (rows.Count > 0)
+        {
+            await using SqliteCommand participants = connection.CreateCommand();
+            var keys = rows.Select(r => r.Article).Distinct().ToArray();
+            var names = new string[keys.Length];
+            for (int i = 0; i < keys.Length; i++)
+            {
+                names[i] = "$a" + i.ToString(CultureInfo.InvariantCulture);
+                participants.Parameters.AddWithValue(names[i], keys[i]);
+            }
+
+            participants.CommandText = $"SELECT article, event, role, text, country, sector FROM event_participants WHERE article IN ({string.Join(", ", names)}) ORDER BY article, event, role, ord;";
             await using SqliteDataReader reader = await participants.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
             while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
             {
-                var participant = new ParticipantRecord(reader.GetString(1), reader.NullableString(2), reader.NullableString(3));
-                (string.Equals(reader.GetString(0), "actor", StringComparison.Ordinal) ? actors : recipients).Add(participant);
+                if (byEvent.TryGetValue((reader.GetInt64(0), reader.GetString(1)), out var lists))
+                {
+                    var participant = new ParticipantRecord(reader.GetString(3), reader.NullableString(4), reader.NullableString(5));
+                    (string.Equals(reader.GetString(2), "actor", StringComparison.Ordinal) ? lists.Actors : lists.Recipients).Add(participant);
+                }
             }
+        }
 
-            events.Add(e with { Actors = actors.ToImmutable(), Recipients = recipients.ToImmutable() });
+        var events = new List<EventRecord>(rows.Count);
+        foreach ((EventRecord e, long article) in rows)
+        {
+            var lists = byEvent[(article, e.EventId)];
+            events.Add(e with { Actors = lists.Actors.ToImmutable(), Recipients = lists.Recipients.ToImmutable() });
         }
 
         return events;

@@ -28,6 +28,26 @@ public sealed class StoreCommandTests : IDisposable
     }
 
     [Fact]
+    public void Events_command_filters_and_exports_the_stored_events()
+    {
+        CliRunner.Run(null, "ingest", Samples, "--store", Store);
+
+        CliResult csv = CliRunner.Run(null, "events", "--store", Store, "--type", "assault", "--format", "csv");
+        CliResult jsonl = CliRunner.Run(null, "events", "--store", Store, "--limit", "2", "--format", "jsonl");
+        CliResult table = CliRunner.Run(null, "events", "--store", Store, "--country", "FR");
+        CliResult bad = CliRunner.Run(null, "events", "--store", Store, "--near", "north");
+
+        Assert.Equal((0, 0, 0, 1), (csv.ExitCode, jsonl.ExitCode, table.ExitCode, bad.ExitCode));
+        string[] rows = csv.Output.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.StartsWith("event_id_cnty,event_date,", rows[0], StringComparison.Ordinal);
+        Assert.True(rows.Length > 1);
+        Assert.All(rows.Skip(1), row => Assert.Contains(",ASSAULT,", row, StringComparison.Ordinal));
+        Assert.Equal(2, jsonl.Output.Split('\n', StringSplitOptions.RemoveEmptyEntries).Length);
+        Assert.Contains("events", table.Output, StringComparison.Ordinal);
+        Assert.Contains("--near: 'north' is not lat,lon", bad.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Ingesting_the_same_folder_twice_stores_each_article_once()
     {
         CliResult first = CliRunner.Run(null, "ingest", Samples, "--store", Store);
@@ -96,8 +116,8 @@ public sealed class StoreCommandTests : IDisposable
         CliResult second = CliRunner.Run(null, environment, "db", "migrate");
 
         Assert.Equal((0, 0), (first.ExitCode, second.ExitCode));
-        Assert.Equal($"{Store}: schema version 2 (applied 001_initial, 002_near_duplicates)\n", first.Output);
-        Assert.Equal($"{Store}: schema version 2 (already up to date)\n", second.Output);
+        Assert.Equal($"{Store}: schema version 3 (applied 001_initial, 002_near_duplicates, 003_event_exports)\n", first.Output);
+        Assert.Equal($"{Store}: schema version 3 (already up to date)\n", second.Output);
     }
 
     [Fact]
@@ -134,7 +154,7 @@ public sealed class StoreCommandTests : IDisposable
             CliResult check = CliRunner.Run(null, "db", "check", "--store", connectionString);
 
             Assert.Equal((0, 0, 0, 0, 0, 0), (migrated.ExitCode, ingested.ExitCode, again.ExitCode, stored.ExitCode, found.ExitCode, check.ExitCode));
-            Assert.Contains($"?search_path={schema}: schema version 2 (applied 001_initial, 002_near_duplicates)", migrated.Output, StringComparison.Ordinal);
+            Assert.Contains($"?search_path={schema}: schema version 3 (applied 001_initial, 002_near_duplicates, 003_event_exports)", migrated.Output, StringComparison.Ordinal);
             Assert.Contains("0 new,", again.Error, StringComparison.Ordinal);
             string expected = CliRunner.Run(null, "extract", batch, "--format", "jsonl").Output.Split('\n').Single(l => l.Contains("\"id\":\"sample-fr-1\"", StringComparison.Ordinal));
             Assert.Equal(expected + "\n", stored.Output);

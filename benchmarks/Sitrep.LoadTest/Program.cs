@@ -1,0 +1,106 @@
+using System.Diagnostics;
+using System.Globalization;
+using Sitrep.LoadTest;
+using Sitrep.Storage;
+using Sitrep.Storage.Sqlite;
+
+// Seeds a SQLite store with synthetic events through the normal store API, and times the store's event queries.
+//   seed  --store PATH --events N [--per-article K] [--seed S]   N events in articles of K events (default 3)
+//   query --store PATH [--runs N]                                 p50/p95 of typical filtered queries, in process
+// See docs/BENCHMARKS.md ("Server") for the numbers and the wrk run against `sitrep serve`.
+string command = args.Length > 0 ? args[0] : "help";
+string? Option(string name, string? fallback = null)
+{
+    int i = Array.IndexOf(args, name);
+    return i >= 0 && i + 1 < args.Length ? args[i + 1] : fallback;
+}
+
+int Number(string name, int fallback) => int.Parse(Option(name, fallback.ToString(CultureInfo.InvariantCulture))!, CultureInfo.InvariantCulture);
+
+string? store = Option("--store");
+if (store is null || command is not ("seed" or "query"))
+{
+    Console.Error.WriteLine("usage: Sitrep.LoadTest seed --store PATH --events N [--per-article K] [--seed S] | query --store PATH [--runs N]");
+    return 1;
+}
+
+await using var documents = new SqliteDocumentStore(store);
+if (command == "seed")
+{
+    int events = Number("--events", 100_000), perArticle = Number("--per-article", 3), seed = Number("--seed", 1);
+    var generator = new SyntheticArticles(seed);
+    StoreSummary before = await documents.GetSummaryAsync();
+    int first = (int)before.Articles, articles = (events + perArticle - 1) / perArticle;
+    var clock = Stopwatch.StartNew();
+    const int batchSize = 500;
+    for (int start = 0; start < articles; start += batchSize)
+    {
+        var batch = new List<StoredDocument>(batchSize);
+        for (int n = start; n < Math.Min(articles, start + batchSize); n++)
+        {
+            batch.Add(StoredDocument.FromModel(generator.Next(first + n, perArticle)));
+        }
+
+        await documents.PutManyAsync(batch);
+        if ((start / batchSize) % 20 == 0)
+        {
+            Console.Error.WriteLine($"{start + batch.Count} articles, {clock.Elapsed.TotalSeconds:0} s");
+        }
+    }
+
+    StoreSummary after = await documents.GetSummaryAsync();
+    Console.WriteLine($"stored {articles} articles ({after.Events - before.Events} events) in {clock.Elapsed.TotalSeconds:0.0} s; store now {after.Articles} articles, {after.Events} events");
+    return 0;
+}
+
+int runs = Number("--runs", 200);
+var random = new Random(7);
+var towns = SyntheticArticles.Towns;
+var kinds = SyntheticArticles.Kinds;
+DateOnly Window() => new DateOnly(2022, 1, 1).AddDays(random.Next(700));
+(string Name, Func<EventQuery> Make)[] shapes =
+[
+    ("country (alpha-2) + type + 30 days", () =>
+    {
+        DateOnly since = Window();
+        return new EventQuery { Country = towns[random.Next(towns.Length)].Country, Type = kinds[random.Next(kinds.Length)].Type, Since = since, Until = since.AddDays(29), Limit = 100 };
+    }),
+    ("actor country (alpha-3) + 30 days", () =>
+    {
+        DateOnly since = Window();
+        return new EventQuery { Country = "UKR", Since = since, Until = since.AddDays(29), Limit = 100 };
+    }),
+    ("near a town, 100 km + 30 days", () =>
+    {
+        DateOnly since = Window();
+        var town = towns[random.Next(towns.Length)];
+        return new EventQuery { Near = new GeoPoint(town.Lat, town.Lon), RadiusKm = 100, Since = since, Until = since.AddDays(29), Limit = 100 };
+    }),
+    ("type, newest first (first page)", () => new EventQuery { Type = kinds[random.Next(kinds.Length)].Type, Sort = EventSort.DateDescending, Limit = 100 }),
+];
+
+StoreSummary summary = await documents.GetSummaryAsync();
+Console.WriteLine($"{store}: {summary.Articles} articles, {summary.Events} events; {runs} queries per shape after 20 warm-up, limit 100");
+foreach ((string name, Func<EventQuery> make) in shapes)
+{
+    for (int i = 0; i < 20; i++)
+    {
+        await documents.FindEventsAsync(make());
+    }
+
+    var times = new double[runs];
+    long found = 0;
+    for (int i = 0; i < runs; i++)
+    {
+        EventQuery query = make();
+        long started = Stopwatch.GetTimestamp();
+        found += (await documents.FindEventsAsync(query)).Count;
+        times[i] = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
+    }
+
+    Array.Sort(times);
+    double P(double q) => times[Math.Min(runs - 1, (int)Math.Ceiling(q * runs) - 1)];
+    Console.WriteLine($"{name,-40} p50 {P(0.50),7:0.00} ms  p95 {P(0.95),7:0.00} ms  p99 {P(0.99),7:0.00} ms  max {times[^1],7:0.00} ms  ({found / (double)runs:0.0} events per answer)");
+}
+
+return 0;
