@@ -21,14 +21,15 @@ internal static class TrainDepCommand
         var output = new Option<string?>("--output") { Description = "Where to write the model (default: models/dep-<lang>.bin.gz)." };
         var epochs = new Option<int>("--epochs") { Description = "Passes over the training data.", DefaultValueFactory = _ => new DependencyTrainingOptions().Epochs };
         var folds = new Option<int>("--jackknife") { Description = "Folds for predicted part-of-speech tags (0: train on gold tags and lemmas).", DefaultValueFactory = _ => 5 };
+        var minimum = new Option<float>("--min-weight") { Description = "Drop features whose averaged weights are all under this (model size).", DefaultValueFactory = _ => new DependencyTrainingOptions().MinimumTransitionWeight };
         var data = new Option<string[]>("--data") { Description = "Training files instead of the default ones (CoNLL-U).", AllowMultipleArgumentsPerToken = true };
-        var command = new Command("dep", "Train the dependency parser of a language.") { language, corpora, output, epochs, folds, data };
+        var command = new Command("dep", "Train the dependency parser of a language.") { language, corpora, output, epochs, folds, minimum, data };
         command.SetAction(parse => Run(
-            parse.GetValue(language)!, parse.GetValue(corpora), parse.GetValue(output), parse.GetValue(epochs), parse.GetValue(folds), parse.GetValue(data) ?? []));
+            parse.GetValue(language)!, parse.GetValue(corpora), parse.GetValue(output), parse.GetValue(epochs), parse.GetValue(folds), parse.GetValue(minimum), parse.GetValue(data) ?? []));
         return command;
     }
 
-    private static int Run(string language, string? corporaOption, string? output, int epochs, int folds, string[] data)
+    private static int Run(string language, string? corporaOption, string? output, int epochs, int folds, float minimum, string[] data)
     {
         if (CorporaOption.Require(corporaOption) is not string corpora)
         {
@@ -68,7 +69,7 @@ internal static class TrainDepCommand
             language,
             training,
             clusters,
-            new DependencyTrainingOptions { Epochs = epochs },
+            new DependencyTrainingOptions { Epochs = epochs, MinimumTransitionWeight = minimum, MinimumLabelWeight = minimum },
             (epoch, moves, labels) => Console.WriteLine(string.Create(text,
                 $"  epoch {epoch}: right moves {moves:P2}, right relations {labels:P2} ({clock.Elapsed.TotalSeconds:F0} s)")));
         string path = output ?? Path.Combine("models", DependencyParser.ModelFileName(language));

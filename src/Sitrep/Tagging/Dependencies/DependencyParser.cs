@@ -9,7 +9,7 @@ namespace Sitrep.Tagging.Dependencies;
 /// <summary>Training settings of the dependency parser; the defaults build the shipped models.</summary>
 public sealed record DependencyTrainingOptions
 {
-    public int Epochs { get; init; } = 15;
+    public int Epochs { get; init; } = 12;
 
     public int Seed { get; init; } = 20231;
 
@@ -18,11 +18,15 @@ public sealed record DependencyTrainingOptions
 
     public double ExplorationProbability { get; init; } = 0.9;
 
-    /// <summary>Averaged weights under this magnitude are dropped from the transition model (keeps the file small).</summary>
-    public float MinimumTransitionWeight { get; init; } = 0.02f;
+    /// <summary>
+    /// A feature whose averaged weights are all under this magnitude is dropped from the move model. A feature
+    /// updated once and never again averages about 1, so 1.5 drops the features seen in a single mistake: the
+    /// French model falls from 765k to 237k features (10 to 3.2 MB) for −0.2 LAS on Sequoia dev.
+    /// </summary>
+    public float MinimumTransitionWeight { get; init; } = 1.5f;
 
     /// <summary>The same for the relation model.</summary>
-    public float MinimumLabelWeight { get; init; } = 0.02f;
+    public float MinimumLabelWeight { get; init; } = 1.5f;
 }
 
 /// <summary>
