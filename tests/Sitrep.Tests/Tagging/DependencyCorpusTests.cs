@@ -27,8 +27,8 @@ public sealed class DependencyCorpusTests(ITestOutputHelper output)
         Assert.True(scorer.Las * 100 >= lasFloor, $"{file}: LAS {scorer.Las * 100:F2} < {lasFloor}");
     }
 
-    private const double UasFloorFrench = 88.0;
-    private const double LasFloorFrench = 84.5;
-    private const double UasFloorEnglish = 80.0;
-    private const double LasFloorEnglish = 75.0;
+    private const double UasFloorFrench = 88.2;
+    private const double LasFloorFrench = 84.6;
+    private const double UasFloorEnglish = 80.5;
+    private const double LasFloorEnglish = 76.0;
 }

@@ -48,6 +48,7 @@ public sealed class DependencyParser
     private static Buffers? t_buffers;
 
     private readonly IWordClusterSource? _clusters;
+    private readonly MoveTable _moves;
 
     private DependencyParser(string language, LinearModel transitions, LinearModel labels, IWordClusterSource? clusters)
     {
@@ -58,6 +59,7 @@ public sealed class DependencyParser
 
         Language = language;
         TransitionModel = transitions;
+        _moves = new MoveTable(transitions);
         LabelModel = labels;
         _clusters = clusters;
         Relations = [RootRelation, .. labels.Labels];
@@ -116,11 +118,11 @@ public sealed class DependencyParser
         ArcHybridState state = buffers.State;
         state.Reset(n);
         Span<ulong> features = buffers.Features;
-        Span<float> scores = buffers.Scores(Math.Max(TransitionModel.Stride, LabelModel.Stride));
+        Span<float> scores = buffers.Scores(Math.Max(3, LabelModel.Stride));
         while (!state.IsTerminal)
         {
             int count = DependencyFeatures.Transition(state, buffers.Facts, features);
-            TransitionModel.Score(features[..count], scores[..TransitionModel.Stride]);
+            _moves.Score(features[..count], scores);
             Transition move = BestLegal(state, scores);
             state.Apply(move, move == Transition.Shift ? -1 : ChooseLabel(state, buffers, move, scores));
         }
