@@ -13,6 +13,7 @@ internal static class EvalCommand
         EvalPosCommand.Create(),
         EvalLemmaCommand.Create(),
         EvalNerCommand.Create(),
+        EvalDepCommand.Create(),
         EvalGeoCommand.Create(),
         EvalQuotesCommand.Create(),
         EvalDedupCommand.Create(),

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Text;
 using Sitrep.Articles;
+using Sitrep.Documents;
 using Sitrep.Pipeline;
 using Sitrep.Serialization;
 
@@ -14,8 +15,12 @@ internal static class ExtractCommand
         var input = new Argument<string>("input") { Description = "A text, HTML or JSON Lines file, a directory of them, or - for standard input." };
         var published = new Option<string?>("--published") { Description = "Publication date (ISO 8601) for articles that do not give one." };
         var lang = new Option<string?>("--lang") { Description = "Declared language (ISO 639-1); kept unless the detector is confident of another." };
-        var format = new Option<string>("--format") { Description = "json (one object, or an array for several articles) or jsonl (one object per line).", DefaultValueFactory = _ => "json" };
-        format.AcceptOnlyFromAmong("json", "jsonl");
+        var format = new Option<string>("--format")
+        {
+            Description = "json (one object, or an array for several articles), jsonl (one object per line) or conllu (sentences with part of speech, lemmas and dependencies, for debugging).",
+            DefaultValueFactory = _ => "json",
+        };
+        format.AcceptOnlyFromAmong("json", "jsonl", "conllu");
         var inputFormat = new Option<string>("--input-format") { Description = "auto, text, html or jsonl.", DefaultValueFactory = _ => "auto" };
         inputFormat.AcceptOnlyFromAmong("auto", "text", "html", "jsonl");
         var pretty = new Option<bool>("--pretty") { Description = "Indent the JSON (json format only)." };
@@ -25,7 +30,7 @@ internal static class ExtractCommand
             parse.GetValue(input)!,
             parse.GetValue(published),
             parse.GetValue(lang),
-            parse.GetValue(format) == "jsonl",
+            parse.GetValue(format)!,
             ParseFormat(parse.GetValue(inputFormat)),
             parse.GetValue(pretty)));
         return command;
@@ -39,7 +44,7 @@ internal static class ExtractCommand
         _ => ArticleFormat.Auto,
     };
 
-    private static int Run(string input, string? published, string? lang, bool jsonLines, ArticleFormat inputFormat, bool pretty)
+    private static int Run(string input, string? published, string? lang, string format, ArticleFormat inputFormat, bool pretty)
     {
         if (!ArticleDefaults.TryCreate(published, lang, out ArticleDefaults? defaults, out string? invalid))
         {
@@ -58,6 +63,7 @@ internal static class ExtractCommand
 
         ExtractionPipeline pipeline = SitrepExtractor.Default;
         using var output = new StreamWriter(Console.OpenStandardOutput(), new UTF8Encoding(false), 1 << 16);
+        bool jsonLines = format == "jsonl", conllu = format == "conllu";
         var writer = new DocumentWriter(output, jsonLines, pretty && !jsonLines);
         int failed = 0, total = 0;
         string? lastError = null;
@@ -83,7 +89,15 @@ internal static class ExtractCommand
                     article = defaults.ApplyTo(article);
                     try
                     {
-                        writer.Write(SitrepJson.ToModel(pipeline.Extract(article)));
+                        Document document = pipeline.Extract(article);
+                        if (conllu)
+                        {
+                            ConlluWriter.Write(document, output);
+                        }
+                        else
+                        {
+                            writer.Write(SitrepJson.ToModel(document));
+                        }
                     }
                     catch (ArticleReadException e)
                     {
@@ -99,7 +113,14 @@ internal static class ExtractCommand
                 {
                     failed++;
                     lastError = $"{result.Origin}: {error}";
-                    writer.Write(new ErrorModel(error, new ErrorArticleModel(result.Id, result.Line)));
+                    if (conllu)
+                    {
+                        output.Write($"# error = {error.ReplaceLineEndings(" ")}\n\n");
+                    }
+                    else
+                    {
+                        writer.Write(new ErrorModel(error, new ErrorArticleModel(result.Id, result.Line)));
+                    }
                 }
             }
         }

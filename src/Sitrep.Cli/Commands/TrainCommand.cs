@@ -12,5 +12,6 @@ internal static class TrainCommand
         TrainLemmaCommand.Create(),
         TrainPosCommand.Create(),
         TrainNerCommand.Create(),
+        TrainDepCommand.Create(),
     };
 }

@@ -6,6 +6,7 @@ using Sitrep.Mentions.Entities;
 using Sitrep.Mentions.Places;
 using Sitrep.Mentions.Quotes;
 using Sitrep.Segmentation;
+using Sitrep.Tagging.Dependencies;
 
 namespace Sitrep.Documents;
 
@@ -38,6 +39,12 @@ public sealed record Document
 
     /// <summary>Lemma of each token (parallel to <see cref="Tokens"/>); empty when the language has no lemmatizer.</summary>
     public ImmutableArray<string> Lemmas { get; init; } = [];
+
+    /// <summary>
+    /// Syntactic head and Universal Dependencies relation of each token (parallel to <see cref="Tokens"/>), one tree per
+    /// sentence; empty when the language has no parser. Not part of the sitrep/1 JSON (see <c>sitrep extract --format conllu</c>).
+    /// </summary>
+    public ImmutableArray<Dependency> Dependencies { get; init; } = [];
 
     /// <summary>Named-entity mentions in text order.</summary>
     public ImmutableArray<EntityMention> EntityMentions { get; init; } = [];

@@ -6,6 +6,7 @@ using Sitrep.Mentions.Places;
 using Sitrep.Mentions.Quotes;
 using Sitrep.Segmentation;
 using Sitrep.Tagging;
+using Sitrep.Tagging.Dependencies;
 using Sitrep.Tagging.Entities;
 using Sitrep.Tagging.Lemmas;
 using Sitrep.Tagging.PartOfSpeech;
@@ -16,7 +17,7 @@ public static class ExtractionPipelineExtensions
 {
     /// <summary>Every stage Sitrep has, in data-flow order.</summary>
     public static ExtractionPipelineBuilder UseDefaults(this ExtractionPipelineBuilder builder) =>
-        builder.UseLanguageIdentification().UseSegmentation().UsePartsOfSpeech().UseEntities().UseTimes().UsePlaces().UseQuotes().UseEvents();
+        builder.UseLanguageIdentification().UseSegmentation().UsePartsOfSpeech().UseParsing().UseEntities().UseTimes().UsePlaces().UseQuotes().UseEvents();
 
     /// <summary>Sets <see cref="Document.Language"/>; with no identifier given, the trained character n-gram model.</summary>
     public static ExtractionPipelineBuilder UseLanguageIdentification(this ExtractionPipelineBuilder builder, ILanguageIdentifier? identifier = null)
@@ -47,6 +48,14 @@ public static class ExtractionPipelineExtensions
     {
         ArgumentNullException.ThrowIfNull(builder);
         builder.Stages.Add(new TaggingStage(taggerFor ?? PosTagger.For, lemmatizerFor ?? Lemmatizer.For));
+        return builder;
+    }
+
+    /// <summary>Sets <see cref="Document.Dependencies"/> with the shipped dependency parser of the document's language; runs after part of speech.</summary>
+    public static ExtractionPipelineBuilder UseParsing(this ExtractionPipelineBuilder builder, Func<string, DependencyParser?>? parserFor = null)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        builder.Stages.Add(new ParsingStage(parserFor ?? DependencyParser.For));
         return builder;
     }
 

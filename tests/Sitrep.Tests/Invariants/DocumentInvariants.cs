@@ -1,6 +1,7 @@
 using Sitrep.Documents;
 using Sitrep.Segmentation;
 using Sitrep.Serialization;
+using Sitrep.Tagging.Dependencies;
 
 namespace Sitrep.Tests.Invariants;
 
@@ -42,6 +43,25 @@ internal static class DocumentInvariants
         }
 
         Assert.Equal(document.Tokens.Length, nextToken);
+
+        // Dependencies: none at all, or one tree per sentence (a single root, heads inside the sentence, no cycle).
+        if (!document.Dependencies.IsDefaultOrEmpty)
+        {
+            Assert.Equal(document.Tokens.Length, document.Dependencies.Length);
+            foreach (Sentence sentence in document.Sentences)
+            {
+                var heads = new int[sentence.TokenCount + 1];
+                for (int i = 0; i < sentence.TokenCount; i++)
+                {
+                    Dependency arc = document.Dependencies[sentence.FirstToken + i];
+                    Assert.False(string.IsNullOrEmpty(arc.Relation), $"token {sentence.FirstToken + i} has no relation");
+                    Assert.True(arc.IsRoot || (arc.Head >= sentence.FirstToken && arc.Head < sentence.FirstToken + sentence.TokenCount), $"token {sentence.FirstToken + i} has its head {arc.Head} outside its sentence");
+                    heads[i + 1] = arc.IsRoot ? 0 : arc.Head - sentence.FirstToken + 1;
+                }
+
+                Assert.True(sentence.TokenCount == 0 || Projectivizer.IsTree(heads), $"sentence {sentence.Span} is not parsed as a tree");
+            }
+        }
 
         // The contract view: every span's text is the substring it points at, and the JSON reads back.
         SitrepDocumentModel model = SitrepJson.ToModel(document);

@@ -89,6 +89,28 @@ public sealed class LinearModel
         }
     }
 
+    /// <summary>
+    /// Every feature key with its weights (<see cref="Labels"/>.Length floats per key, in the order of the keys), for a
+    /// caller that lays the weights out its own way (the parser keeps its three move weights beside each key).
+    /// </summary>
+    public (ulong[] Keys, float[] Weights) Export()
+    {
+        var keys = new ulong[FeatureCount];
+        var weights = new float[FeatureCount * Labels.Length];
+        int r = 0;
+        foreach (Slot slot in _slots)
+        {
+            if (slot.Key != 0)
+            {
+                keys[r] = slot.Key;
+                _weights.AsSpan(slot.Row * Stride, Labels.Length).CopyTo(weights.AsSpan(r * Labels.Length));
+                r++;
+            }
+        }
+
+        return (keys, weights);
+    }
+
     /// <summary>The best label whose <paramref name="allowed"/> flag is set (all when empty).</summary>
     public static int ArgMax(ReadOnlySpan<float> scores, int labels, ReadOnlySpan<bool> allowed = default)
     {
