@@ -21,6 +21,19 @@ public sealed class ExtractCommandTests
     }
 
     [Fact]
+    public void Conllu_format_prints_each_token_with_its_head_and_relation()
+    {
+        CliResult result = CliRunner.Run("Les forces russes ont été chassées de Kharkiv.", "extract", "-", "--format", "conllu");
+        Assert.Equal(0, result.ExitCode);
+        string[][] rows = [.. result.Output.Split('\n').Where(l => l.Length > 0 && char.IsDigit(l[0])).Select(l => l.Split('\t'))];
+        Assert.Equal(9, rows.Length);
+        Assert.All(rows, r => Assert.Equal(10, r.Length));
+        Assert.Equal(["forces", "6", "nsubj:pass"], [rows[1][1], rows[1][6], rows[1][7]]);
+        Assert.Equal(1, rows.Count(r => r[6] == "0"));
+        Assert.Contains("# text = Les forces russes ont été chassées de Kharkiv.", result.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void A_json_lines_batch_prints_one_line_per_article_with_its_id()
     {
         CliResult result = CliRunner.Run(null, "extract", Sample("batch.jsonl"), "--format", "jsonl");
