@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using BenchmarkDotNet.Attributes;
 using Sitrep.Articles;
 using Sitrep.Pipeline;
@@ -9,7 +8,7 @@ namespace Sitrep.Benchmarks;
 /// The whole default pipeline, article in, document out (events issue target: ≥ 100 articles of about 500 words
 /// per second on one core). Each operation extracts every benchmark article of the language once (articles of
 /// about 3,000 characters cut from the UD test text); articles per second = article count (printed at setup) ÷
-/// mean time. Setup also prints the share of each stage, measured once with a stopwatch, to show where time goes.
+/// mean time.
 /// </summary>
 [MemoryDiagnoser]
 public class PipelineBenchmarks
@@ -29,7 +28,6 @@ public class PipelineBenchmarks
             .Select((a, i) => new Article { Id = $"{Language}-{i}", Text = a.Text, Language = Language, Published = PublicationDate.Parse("2022-05-14") })];
         int words = _articles.Sum(a => a.Text.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length);
         Console.WriteLine($"// {Language}: {_articles.Length:N0} articles, {words / _articles.Length:N0} words each on average");
-        PrintStageShares();
     }
 
     [Benchmark]
@@ -42,30 +40,5 @@ public class PipelineBenchmarks
         }
 
         return sum;
-    }
-
-    // Each stage's cost is the time of the pipeline up to it minus the time of the pipeline before it.
-    private void PrintStageShares()
-    {
-        var builder = new ExtractionPipelineBuilder();
-        double before = Time(builder.Build());
-        foreach (IDocumentStage stage in _pipeline.Stages)
-        {
-            builder.Stages.Add(stage);
-            double upTo = Time(builder.Build());
-            Console.WriteLine($"// stage {stage.Name}: {upTo - before:N0} ms for all articles");
-            before = upTo;
-        }
-    }
-
-    private double Time(ExtractionPipeline pipeline)
-    {
-        long start = Stopwatch.GetTimestamp();
-        foreach (Article article in _articles)
-        {
-            pipeline.Extract(article, CancellationToken.None);
-        }
-
-        return Stopwatch.GetElapsedTime(start).TotalMilliseconds;
     }
 }
