@@ -6,17 +6,24 @@ namespace Sitrep.LoadTest;
 /// Makes a store N times bigger in SQL, for query timings at a million events without hours of ingest: every article
 /// with its places, events and participants is copied under a new key and id (suffix "-rK"), with the same dates and
 /// places, so each 30-day window holds N times the events. Copies are not in the full-text index and carry no
-/// entities: a query by article words finds the originals only. Seeding through the store API stays the way to
+/// entities: a query by article words finds the originals only. Signatures are copied so the store does not sign them again. Seeding through the store API stays the way to
 /// build realistic stores (<see cref="SyntheticArticles"/>); this only multiplies one.
 /// </summary>
 internal static class StoreReplicator
 {
-    private static readonly string[] Tables = ["articles", "places", "events", "event_participants"];
+    private static readonly string[] Tables = ["articles", "article_signatures", "places", "events", "event_participants"];
 
     public static void Replicate(string path, int times)
     {
         using var connection = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = path, ForeignKeys = false }.ToString());
         connection.Open();
+        using (SqliteCommand cache = connection.CreateCommand())
+        {
+            // One big transaction over several indexes: a 1 GiB page cache keeps their pages in memory until the commit.
+            cache.CommandText = "PRAGMA cache_size = -1048576;";
+            cache.ExecuteNonQuery();
+        }
+
         long shift;
         using (SqliteCommand max = connection.CreateCommand())
         {
