@@ -6,6 +6,7 @@ using Sitrep.Storage.Sqlite;
 
 // Seeds a SQLite store with synthetic events through the normal store API, and times the store's event queries.
 //   seed  --store PATH --events N [--per-article K] [--seed S]   N events in articles of K events (default 3)
+//   replicate --store PATH --times N                              the store N times over, in SQL (StoreReplicator)
 //   query --store PATH [--runs N]                                 p50/p95 of typical filtered queries, in process
 // See docs/BENCHMARKS.md ("Server") for the numbers and the wrk run against `sitrep serve`.
 string command = args.Length > 0 ? args[0] : "help";
@@ -18,10 +19,17 @@ string? Option(string name, string? fallback = null)
 int Number(string name, int fallback) => int.Parse(Option(name, fallback.ToString(CultureInfo.InvariantCulture))!, CultureInfo.InvariantCulture);
 
 string? store = Option("--store");
-if (store is null || command is not ("seed" or "query"))
+if (store is null || command is not ("seed" or "query" or "replicate"))
 {
-    Console.Error.WriteLine("usage: Sitrep.LoadTest seed --store PATH --events N [--per-article K] [--seed S] | query --store PATH [--runs N]");
+    Console.Error.WriteLine("usage: Sitrep.LoadTest seed --store PATH --events N [--per-article K] [--seed S] | replicate --store PATH --times N | query --store PATH [--runs N]");
     return 1;
+}
+
+if (command == "replicate")
+{
+    var clock = Stopwatch.StartNew();
+    StoreReplicator.Replicate(store, Number("--times", 10));
+    Console.WriteLine($"replicated in {clock.Elapsed.TotalSeconds:0.0} s");
 }
 
 await using var documents = new SqliteDocumentStore(store);

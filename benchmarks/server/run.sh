@@ -10,6 +10,7 @@ connections=${3:-8}
 port=${PORT:-5280}
 command -v wrk >/dev/null || { echo "wrk is missing: apt-get install -y wrk" >&2; exit 1; }
 
+./sitrep --help >/dev/null  # builds the command line in Release first, if it changed
 ./sitrep serve --store "$store" --urls "http://127.0.0.1:$port" &
 server=$!
 trap 'kill $server 2>/dev/null || true; wait $server 2>/dev/null || true' EXIT

@@ -50,7 +50,12 @@ public static class SitrepServer
         builder.Services.AddSingleton(pipeline ?? SitrepExtractor.Default);
         builder.Services.AddSingleton<ServerMetrics>();
         builder.Services.AddProblemDetails();
-        builder.Services.AddOpenApi();
+        builder.Services.AddOpenApi(openApi => openApi.AddDocumentTransformer((document, _, _) =>
+        {
+            document.Info.Title = "Sitrep API";
+            document.Info.Description = "News articles to sitrep/1 documents; stored events with filters and exports. Errors are RFC 7807 problem details.";
+            return Task.CompletedTask;
+        }));
         builder.Services.ConfigureHttpJsonOptions(json => json.SerializerOptions.PropertyNamingPolicy = System.Text.Json.JsonNamingPolicy.SnakeCaseLower);
         if (!options.CorsOrigins.IsEmpty)
         {

@@ -501,7 +501,9 @@ public sealed class SqliteDocumentStore : IDocumentStore
             await connection.OpenAsync(cancellationToken).ConfigureAwait(false);
             await using SqliteCommand pragmas = connection.CreateCommand();
             // NORMAL in WAL mode: a killed process loses no committed transaction; only a power cut can lose the last ones.
-            pragmas.CommandText = "PRAGMA synchronous = NORMAL; PRAGMA busy_timeout = 30000;";
+            // Reads through a memory map (256 MiB) and a 32 MiB page cache per pooled connection: a page of events or
+            // articles already read costs no system call, which is most of a filtered query's time on a large store.
+            pragmas.CommandText = "PRAGMA synchronous = NORMAL; PRAGMA busy_timeout = 30000; PRAGMA mmap_size = 268435456; PRAGMA cache_size = -32768;";
             await pragmas.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
             return connection;
         }
