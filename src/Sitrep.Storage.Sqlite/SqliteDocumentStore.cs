@@ -2,6 +2,7 @@ using System.Collections.Immutable;
 using System.Globalization;
 using System.Text;
 using Microsoft.Data.Sqlite;
+using Sitrep.Mentions.Places;
 
 namespace Sitrep.Storage.Sqlite;
 
@@ -566,7 +567,7 @@ public sealed class SqliteDocumentStore : IDocumentStore
         (double minLat, double maxLat, double minLon, double maxLon) = near.BoundingBox(radiusKm);
         connection.CreateFunction<double?, double?, double, double, double?>(
             "sitrep_distance_km",
-            (lat, lon, toLat, toLon) => lat is double from && lon is double fromLon ? GeoPoint.DistanceKm(from, fromLon, toLat, toLon) : null,
+            (lat, lon, toLat, toLon) => lat is double from && lon is double fromLon ? Geo.DistanceKm(from, fromLon, toLat, toLon) : null,
             isDeterministic: true);
         sql.Append(" AND e.lat BETWEEN $min_lat AND $max_lat")
             .Append(minLon <= maxLon ? " AND e.lon BETWEEN $min_lon AND $max_lon" : " AND (e.lon >= $min_lon OR e.lon <= $max_lon)")

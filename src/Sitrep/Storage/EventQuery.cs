@@ -66,15 +66,6 @@ public readonly record struct GeoPoint(double Lat, double Lon)
 
     public bool IsValid => Lat is >= -90 and <= 90 && Lon is >= -180 and <= 180;
 
-    /// <summary>Great-circle distance by the haversine formula, in kilometres.</summary>
-    public static double DistanceKm(double lat1, double lon1, double lat2, double lon2)
-    {
-        double dLat = DegreesToRadians(lat2 - lat1), dLon = DegreesToRadians(lon2 - lon1);
-        double a = (Math.Sin(dLat / 2) * Math.Sin(dLat / 2))
-            + (Math.Cos(DegreesToRadians(lat1)) * Math.Cos(DegreesToRadians(lat2)) * Math.Sin(dLon / 2) * Math.Sin(dLon / 2));
-        return 2 * EarthRadiusKm * Math.Asin(Math.Min(1, Math.Sqrt(a)));
-    }
-
     /// <summary>
     /// The latitude and longitude ranges that hold every point within <paramref name="radiusKm"/>: an index-friendly
     /// prefilter before the exact distance. Near a pole, or when the box crosses the antimeridian (MinLon &gt; MaxLon),
@@ -89,7 +80,7 @@ public readonly record struct GeoPoint(double Lat, double Lon)
             return (Math.Max(minLat, -90), Math.Min(maxLat, 90), -180, 180);
         }
 
-        double dLon = Math.Asin(Math.Min(1, Math.Sin(radiusKm / EarthRadiusKm) / Math.Cos(DegreesToRadians(Lat)))) * (180 / Math.PI);
+        double dLon = Math.Asin(Math.Min(1, Math.Sin(radiusKm / EarthRadiusKm) / Math.Cos(double.DegreesToRadians(Lat)))) * (180 / Math.PI);
         double minLon = Lon - dLon, maxLon = Lon + dLon;
         if (minLon < -180)
         {
@@ -103,8 +94,6 @@ public readonly record struct GeoPoint(double Lat, double Lon)
 
         return (minLat, maxLat, minLon, maxLon);
     }
-
-    private static double DegreesToRadians(double degrees) => degrees * (Math.PI / 180);
 }
 
 /// <summary>One stored event, flattened for listing and export (ACLED-like columns).</summary>

@@ -1,3 +1,4 @@
+using Sitrep.Mentions.Places;
 using Sitrep.Storage;
 using Sitrep.Storage.Exports;
 
@@ -52,6 +53,6 @@ public sealed class EventExportTests
         (_, _, double minLon, double maxLon) = new GeoPoint(0, 179.9).BoundingBox(50);
         Assert.True(minLon > maxLon);
         Assert.Equal((-180.0, 180.0), new GeoPoint(89.9, 10).BoundingBox(50) is var (_, _, west, east) ? (west, east) : default);
-        Assert.Equal(878, GeoPoint.DistanceKm(49.98, 36.25, 49.84, 24.02), tolerance: 5);
+        Assert.Equal(878, Geo.DistanceKm(49.98, 36.25, 49.84, 24.02), tolerance: 5);
     }
 }
