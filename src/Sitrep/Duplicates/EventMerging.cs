@@ -58,7 +58,7 @@ public sealed record EventReport
             PlaceModel? place = e.Location?.Place is { } id ? places.GetValueOrDefault(id) : null;
 
             // Undated (planned, hedged …) or broadly dated («this year») events are placed at the publication date.
-            TimexRange? days = TimexRange.Parse(e.Date?.Value) is { } range && range.Last.DayNumber - range.First.DayNumber <= 6 && e.Date?.Precision != "unknown"
+            TimexRange? days = TimexRange.Parse(e.Date?.Value) is { } range && range.Last.DayNumber - range.First.DayNumber <= EventMergeRules.Default.MaxSpanDays && e.Date?.Precision != "unknown"
                 ? range : published;
             yield return new EventReport
             {
@@ -172,16 +172,6 @@ public sealed record EventMergeRules
             + (a.Country is not null && a.Country == b.Country ? 1 : 0)
             + (a.Lat is not null && a.Lat == b.Lat && a.Lon == b.Lon ? 2 : 0)
             + (a.Trigger is not null && a.Trigger == b.Trigger ? 1 : 0);
-    }
-
-    /// <summary>The days a report may have happened on, widened by the rules' slack.</summary>
-    /// <param name="report">The report.</param>
-    public (DateOnly First, DateOnly Last)? Window(EventReport report)
-    {
-        ArgumentNullException.ThrowIfNull(report);
-        return report.Days is { } days
-            ? (days.First.AddDays(-(report.DatedByPublication ? PublicationSlackDays : 0) - MaxDaysApart), days.Last.AddDays(MaxDaysApart))
-            : null;
     }
 
     private bool DatesMeet(EventReport a, EventReport b)
