@@ -86,6 +86,25 @@ public sealed record Document
         return spans;
     }
 
+    /// <summary>The tokens lying wholly inside <paramref name="span"/>, as the range [First, End) of token indices (empty when none).</summary>
+    /// <param name="span">A span of <see cref="Text"/>.</param>
+    public (int First, int End) TokensWithin(TextSpan span)
+    {
+        int first = FirstTokenFrom(span.Start);
+        if (first < 0)
+        {
+            return (0, 0);
+        }
+
+        int end = first;
+        while (end < Tokens.Length && Tokens[end].Span.End <= span.End)
+        {
+            end++;
+        }
+
+        return (first, end);
+    }
+
     /// <summary>The index of the first token starting at or after <paramref name="position"/>, or -1 (bisection).</summary>
     public int FirstTokenFrom(int position)
     {

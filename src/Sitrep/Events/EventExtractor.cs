@@ -139,8 +139,8 @@ public sealed class EventExtractor
         Array.Fill(quoteOf, -1);
         for (int q = 0; q < document.Quotes.Length; q++)
         {
-            TextSpan content = document.Quotes[q].Content;
-            for (int t = Math.Max(0, document.FirstTokenFrom(content.Start)); t < document.Tokens.Length && document.Tokens[t].Span.End <= content.End; t++)
+            (int first, int end) = document.TokensWithin(document.Quotes[q].Content);
+            for (int t = first; t < end; t++)
             {
                 if (quoteOf[t] < 0)
                 {

@@ -471,7 +471,8 @@ public sealed class QuoteExtractor(QuoteLexicon lexicon)
 
         public bool HasVerb(TextSpan span)
         {
-            for (int t = Math.Max(0, document.FirstTokenFrom(span.Start)); t < document.Tokens.Length && document.Tokens[t].Span.End <= span.End; t++)
+            (int first, int end) = document.TokensWithin(span);
+            for (int t = first; t < end; t++)
             {
                 if (Pos(t) is null or "VERB" or "AUX")
                 {
@@ -526,7 +527,8 @@ public sealed class QuoteExtractor(QuoteLexicon lexicon)
         public int WordCount(TextSpan span)
         {
             int count = 0;
-            for (int t = Math.Max(0, document.FirstTokenFrom(span.Start)); t < document.Tokens.Length && document.Tokens[t].Span.End <= span.End; t++)
+            (int first, int end) = document.TokensWithin(span);
+            for (int t = first; t < end; t++)
             {
                 count += document.Tokens[t].Kind is TokenKind.Word or TokenKind.Number ? 1 : 0;
             }
