@@ -26,6 +26,7 @@ public sealed class EventExtractor
     private readonly string _reflexive;
     private readonly string[] _definite;
     private readonly string[] _participles;
+    private readonly string[] _gerunds;
 
     public EventExtractor(EventLexicon lexicon, PlaceLexicon places)
     {
@@ -37,6 +38,7 @@ public sealed class EventExtractor
         _reflexive = lexicon.Word("grammar", "reflexive") is { } reflexive && reflexive != "-" ? reflexive : "";
         _definite = (lexicon.Word("grammar", "definite") ?? "").Split('|');
         _participles = (lexicon.Word("grammar", "participle") ?? "").Split('|', StringSplitOptions.RemoveEmptyEntries);
+        _gerunds = (lexicon.Word("grammar", "gerund") ?? "").Split('|', StringSplitOptions.RemoveEmptyEntries);
     }
 
     public ImmutableArray<Event> Extract(Document document)
@@ -53,6 +55,7 @@ public sealed class EventExtractor
         (int Token, int Index)[] timeTokens = [.. document.Times.Select((t, i) => (document.FirstTokenFrom(t.Span.Start), i)).Order()];
         var timeStarts = timeTokens.Select(t => t.Token).ToHashSet();
         int[] quoteOfToken = QuoteOfToken(document);
+        var syntax = Syntax.Of(document);
         foreach ((int s, int first, int end) in Windows(document))
         {
             var view = new SentenceView(document, s, first, end, _lexicon, timeStarts);
@@ -68,7 +71,7 @@ public sealed class EventExtractor
             AddCasualties(document, view, drafts);
             foreach (Draft draft in drafts)
             {
-                Arguments(document, view, coder, draft, ref lastActor);
+                Arguments(document, view, coder, syntax, draft, ref lastActor);
             }
 
             MergeWithinSentence(view, drafts);
@@ -254,7 +257,7 @@ public sealed class EventExtractor
         return false;
     }
 
-    private void Arguments(Document document, SentenceView view, ActorCoder coder, Draft draft, ref EventParticipant? lastActor)
+    private void Arguments(Document document, SentenceView view, ActorCoder coder, Syntax? syntax, Draft draft, ref EventParticipant? lastActor)
     {
         int t = draft.Token;
         int clause = view.ClauseOf(t);
@@ -265,41 +268,37 @@ public sealed class EventExtractor
 
         if (!draft.Entry.IsNoun)
         {
-            int start = GroupStart(view, t, out bool passive);
-            bool reduced = false;
-            if (start == t && view.Contains(t - 1) && view.ChunkAt(t - 1) >= 0 && view.Tag(t) == "VERB" && IsReducedPassive(view, t))
-            {
-                // «l'usine assiégée»: a participle after a noun phrase is a passive whose subject is that phrase.
-                passive = reduced = true;
-            }
-
-            Chunk? subject = reduced ? view.Chunks[view.ChunkAt(t - 1)] : SubjectBefore(view, start, clause);
+            Roles roles = (syntax is null ? null : ParsedRoles(view, syntax, t)) ?? ShallowRoles(view, t, clause);
+            Chunk? subject = roles.Subject;
             if (subject is { IsPronoun: true })
             {
                 subjectPronoun = Resolve(view, coder, subject, lastActor);
                 subject = null;
             }
 
-            (Chunk? obj, Chunk? agent, List<Chunk> with, Chunk? against) = After(view, t, clause);
+            bool passive = roles.Passive;
             draft.Passive = passive;
             switch (frame)
             {
                 case TriggerFrame.Agent:
-                    Add(actors, passive ? agent : subject);
-                    Add(recipients, passive ? subject : obj ?? against);
+                    Add(actors, passive ? roles.Agent : subject);
+                    Add(recipients, passive ? subject : roles.Object);
+                    recipients.AddRange(roles.To.Where(c => !IsWhere(coder, c)));
+                    Add(recipients, roles.Against);
+                    Add(recipients, roles.Addressee);
                     break;
                 case TriggerFrame.Patient:
-                    Add(actors, passive ? subject : obj);
-                    Add(recipients, passive ? agent : subject);
+                    Add(actors, passive ? subject : roles.Object);
+                    Add(recipients, passive ? roles.Agent : subject);
                     break;
                 case TriggerFrame.Mutual:
-                    Add(actors, passive ? agent : subject);
-                    actors.AddRange(with);
-                    Add(recipients, passive ? subject : obj);
+                    Add(actors, passive ? roles.Agent : subject);
+                    actors.AddRange(roles.With);
+                    Add(recipients, passive ? subject : roles.Object);
                     break;
                 default:
                     Add(actors, subject);
-                    Add(recipients, against);
+                    Add(recipients, roles.Against);
                     break;
             }
 
@@ -316,12 +315,12 @@ public sealed class EventExtractor
         else
         {
             int own = view.ChunkAt(t);
-            Chunk? complement = own >= 0 && view.Chunks[own].Complement >= 0 ? view.Chunks[view.Chunks[own].Complement] : null;
-            (_, Chunk? agent, List<Chunk> with, Chunk? against) = After(view, own >= 0 ? view.Chunks[own].End - 1 : t, clause);
-            Add(actors, agent);
-            actors.AddRange(with);
-            Add(recipients, against);
-            if (complement is not null)
+            Roles roles = NounRoles(view, syntax, t, own, clause);
+            Add(actors, roles.Agent);
+            Add(actors, roles.Subject);
+            actors.AddRange(roles.With);
+            Add(recipients, roles.Against);
+            if (roles.Object is { } complement)
             {
                 Add(frame is TriggerFrame.Agent ? recipients : actors, complement);
             }
@@ -340,13 +339,13 @@ public sealed class EventExtractor
             }
 
             // «a lancé une offensive»: the subject of a light verb governing the noun acts.
-            if (actors.Count == 0 && draft.Actors.Count == 0 && GoverningVerb(view, own >= 0 ? view.Chunks[own].Start : t) is { } verb)
+            if (actors.Count == 0 && draft.Actors.Count == 0 && GoverningVerb(view, syntax, t, own >= 0 ? view.Chunks[own].Start : t) is { } verb)
             {
                 string? light = _lexicon.Word("light", view.Lemma(verb));
                 if (light is not null)
                 {
-                    int start = GroupStart(view, verb, out _);
-                    Chunk? subject = SubjectBefore(view, start, view.ClauseOf(verb));
+                    Chunk? subject = (syntax is null ? null : ParsedRoles(view, syntax, verb))?.Subject
+                        ?? SubjectBefore(view, GroupStart(view, verb, out _), view.ClauseOf(verb));
                     if (subject is { IsPronoun: true })
                     {
                         if (Resolve(view, coder, subject, lastActor) is { } resolved)
@@ -362,7 +361,7 @@ public sealed class EventExtractor
             }
         }
 
-        foreach (EventParticipant participant in actors.SelectMany(c => coder.CodeAll(view, c)))
+        foreach (EventParticipant participant in actors.SelectMany(c => Participants(view, coder, syntax, c)))
         {
             if (!Overlaps(participant, draft.Actors))
             {
@@ -370,7 +369,7 @@ public sealed class EventExtractor
             }
         }
 
-        foreach (EventParticipant participant in recipients.SelectMany(c => coder.CodeAll(view, c)))
+        foreach (EventParticipant participant in recipients.SelectMany(c => Participants(view, coder, syntax, c)))
         {
             if (!Overlaps(participant, draft.Recipients) && !Overlaps(participant, draft.Actors))
             {
@@ -386,6 +385,272 @@ public sealed class EventExtractor
                 draft.ActorTokens.Add(k);
             }
         }
+    }
+
+    /// <summary>
+    /// The participants a phrase names; with a parse, also its conjuncts outside the phrase («the president and his
+    /// ministers»), and, when the phrase alone does not say whose it is, its possessor, apposition or complement:
+    /// «Niger's ambassador» is Niger's, «a camp for Congolese refugees» is the refugees'.
+    /// </summary>
+    private static List<EventParticipant> Participants(SentenceView view, ActorCoder coder, Syntax? syntax, Chunk chunk)
+    {
+        List<EventParticipant> found = [.. coder.CodeAll(view, chunk)];
+        if (syntax is null)
+        {
+            return found;
+        }
+
+        int head = chunk.Head;
+        foreach (int child in syntax.Children(head))
+        {
+            if (ChunkOf(view, child) is not { } other || other == chunk)
+            {
+                continue;
+            }
+
+            string relation = syntax.Relation(child);
+            if (syntax.Base(child) == "conj" && other.Preposition is null)
+            {
+                found.AddRange(coder.CodeAll(view, other));
+            }
+            else if (relation is "nmod:poss" or "appos" || (syntax.Base(child) == "nmod" && (found.Count == 0 || found[0].Country is null)))
+            {
+                if (coder.Code(view, other) is not { } whose)
+                {
+                    continue;
+                }
+
+                if (found.Count == 0)
+                {
+                    found.Add(whose);
+                }
+                else
+                {
+                    found[0] = found[0] with { Country = found[0].Country ?? whose.Country, Sector = found[0].Sector ?? (relation == "appos" ? whose.Sector : null) };
+                }
+            }
+        }
+
+        return found;
+    }
+
+    /// <summary>«à Kharkiv», «to the front»: a town or region after «à» / «to» is where, not whom; a country may be whom («sent arms to Pakistan»).</summary>
+    private static bool IsWhere(ActorCoder coder, Chunk chunk) =>
+        coder.PlaceAt(chunk.Head) is { } place && place.Place.Entry?.Feature.StartsWith("PCL", StringComparison.Ordinal) != true;
+
+    private static Chunk? ChunkOf(SentenceView view, int token) => view.ChunkAt(token) is var c and >= 0 ? view.Chunks[c] : null;
+
+    /// <summary>
+    /// A verb's arguments read from the parse: its own subject, object, indirect object and obliques by their
+    /// preposition, and, with no subject of its own, the one it shares: the controller of an infinitive («tentent
+    /// d'éteindre», «ordered Menem to appear»), the first of coordinated verbs, the noun a participle or a relative
+    /// clause modifies. Null when the parse gives the trigger no subject and no object (the shallow reading is then used).
+    /// </summary>
+    private Roles? ParsedRoles(SentenceView view, Syntax syntax, int t)
+    {
+        var roles = new Roles();
+        int subject = -1;
+        foreach (int c in syntax.Children(t))
+        {
+            if (!view.Contains(c))
+            {
+                continue;
+            }
+
+            string relation = syntax.Relation(c);
+            switch (syntax.Base(c))
+            {
+                case "nsubj":
+                    subject = c;
+                    roles.Passive |= relation == "nsubj:pass";
+                    break;
+                case "aux":
+                    roles.Passive |= relation == "aux:pass";
+                    break;
+                case "obj":
+                    roles.Object ??= ChunkOf(view, c);
+                    break;
+                case "iobj":
+                    AddRole(roles.To, ChunkOf(view, c));
+                    break;
+                case "obl":
+                    if (relation == "obl:agent")
+                    {
+                        roles.Agent ??= ChunkOf(view, c);
+                        break;
+                    }
+
+                    Oblique(view, syntax, c, roles);
+                    break;
+                case "ccomp":
+                    // «demanded that the United States match …»: whom a demand, threat or accusation is addressed to.
+                    int inner = syntax.Child(c, "nsubj");
+                    roles.Addressee ??= inner >= 0 ? ChunkOf(view, inner) : null;
+                    break;
+            }
+        }
+
+        for (int h = t, depth = 0; subject < 0 && depth < 4; depth++)
+        {
+            int head = syntax.Head(h);
+            if (head < 0 || !view.Contains(head))
+            {
+                break;
+            }
+
+            string relation = syntax.Relation(h);
+            switch (syntax.Base(h))
+            {
+                case "xcomp":
+                    // Object control first («ordered Menem to appear»), else subject control («tentent d'éteindre»).
+                    int controller = syntax.Child(head, "obj");
+                    subject = controller >= 0 ? controller : syntax.Child(head, "nsubj");
+                    break;
+                case "conj" or "advcl":
+                    subject = syntax.Child(head, "nsubj");
+                    if (subject >= 0 && syntax.Relation(subject) == "nsubj:pass" && syntax.Base(h) == "conj" && syntax.Child(h, "aux") < 0 && view.Word(h) != view.Lemma(h))
+                    {
+                        roles.Passive = true; // «ont été arrêtés et battus»
+                    }
+
+                    break;
+                case "acl" when relation == "acl:relcl":
+                    // «la Russie, qui avait insisté»: the relative pronoun's role is the noun's.
+                    int pronoun = -1;
+                    foreach (int c in syntax.Children(h))
+                    {
+                        if (view.Contains(c) && view.Tag(c) == "PRON" && syntax.Base(c) is "nsubj" or "obj")
+                        {
+                            pronoun = c;
+                            break;
+                        }
+                    }
+
+                    if (pronoun >= 0 && syntax.Base(pronoun) == "obj")
+                    {
+                        roles.Object ??= ChunkOf(view, head);
+                    }
+                    else if (pronoun >= 0)
+                    {
+                        subject = head;
+                        roles.Passive |= syntax.Relation(pronoun) == "nsubj:pass";
+                    }
+
+                    depth = int.MaxValue - 1;
+                    break;
+                case "acl":
+                    // «l'usine assiégée», «civilians killed by»: a past participle on a noun is a passive; «refugees fleeing» is not.
+                    subject = head;
+                    roles.Passive = !_gerunds.Any(view.Word(h).EndsWith);
+                    break;
+                default:
+                    depth = int.MaxValue - 1;
+                    break;
+            }
+
+            h = head;
+        }
+
+        roles.Subject = subject >= 0 ? ChunkOf(view, subject) : null;
+        return roles.Subject is null && roles.Object is null && roles.Agent is null ? null : roles;
+    }
+
+    /// <summary>An oblique or nominal complement, by its preposition: an agent, a partner, a target, or the one given to.</summary>
+    private void Oblique(SentenceView view, Syntax syntax, int token, Roles roles)
+    {
+        int preposition = syntax.Case(token);
+        if (preposition < 0 || ChunkOf(view, token) is not { } chunk)
+        {
+            return;
+        }
+
+        switch (_lexicon.Word("preposition", view.Word(preposition)))
+        {
+            case "agent":
+                roles.Agent ??= chunk;
+                break;
+            case "with":
+                AddRole(roles.With, chunk);
+                break;
+            case "against":
+                roles.Against ??= chunk;
+                break;
+            case "to":
+                AddRole(roles.To, chunk);
+                break;
+            case "of":
+                roles.Complement ??= chunk;
+                break;
+        }
+    }
+
+    private static void AddRole(List<Chunk> list, Chunk? chunk)
+    {
+        if (chunk is not null && !list.Contains(chunk))
+        {
+            list.Add(chunk);
+        }
+    }
+
+    /// <summary>A verb's arguments by position: the nearest phrase before the verb group, and the phrases after it in its clause.</summary>
+    private Roles ShallowRoles(SentenceView view, int t, int clause)
+    {
+        int start = GroupStart(view, t, out bool passive);
+        bool reduced = false;
+        if (start == t && view.Contains(t - 1) && view.ChunkAt(t - 1) >= 0 && view.Tag(t) == "VERB" && IsReducedPassive(view, t))
+        {
+            // «l'usine assiégée»: a participle after a noun phrase is a passive whose subject is that phrase.
+            passive = reduced = true;
+        }
+
+        Roles roles = After(view, t, clause);
+        roles.Subject = reduced ? view.Chunks[view.ChunkAt(t - 1)] : SubjectBefore(view, start, clause);
+        roles.Passive = passive;
+        return roles;
+    }
+
+    /// <summary>
+    /// A noun trigger's arguments: its «de X» / «of X» complement (<see cref="Roles.Object"/>), its possessor
+    /// (<see cref="Roles.Subject"/>: «Russia's invasion»), agents, partners and targets; from the parse when there is
+    /// one, else from the phrases after it.
+    /// </summary>
+    private Roles NounRoles(SentenceView view, Syntax? syntax, int t, int own, int clause)
+    {
+        Roles roles = After(view, own >= 0 ? view.Chunks[own].End - 1 : t, clause);
+        roles.Object = own >= 0 && view.Chunks[own].Complement >= 0 ? view.Chunks[view.Chunks[own].Complement] : null;
+        if (syntax is null)
+        {
+            return roles;
+        }
+
+        var parsed = new Roles();
+        foreach (int c in syntax.Children(t))
+        {
+            if (!view.Contains(c) || ChunkOf(view, c) is not { } chunk || view.ChunkAt(c) == own)
+            {
+                continue;
+            }
+
+            if (syntax.Relation(c) == "nmod:poss")
+            {
+                parsed.Subject ??= chunk;
+            }
+            else if (syntax.Base(c) == "nmod")
+            {
+                Oblique(view, syntax, c, parsed);
+            }
+        }
+
+        roles.Subject = parsed.Subject;
+        roles.Object = parsed.Complement ?? roles.Object;
+        roles.Agent = parsed.Agent ?? roles.Agent;
+        roles.Against = parsed.Against ?? roles.Against;
+        if (parsed.With.Count > 0)
+        {
+            roles.With = parsed.With;
+        }
+
+        return roles;
     }
 
     /// <summary>
@@ -483,11 +748,10 @@ public sealed class EventExtractor
     private static bool IsTime(SentenceView view, Chunk chunk) => view.TimeStarts.Contains(chunk.Start);
 
 
-    /// <summary>After the trigger, in its clause: the direct object, the «par» agent, «avec»/«entre» partners, and «contre» targets.</summary>
-    private (Chunk? Object, Chunk? Agent, List<Chunk> With, Chunk? Against) After(SentenceView view, int t, int clause)
+    /// <summary>After the trigger, in its clause: the direct object, the «par» agent, «avec»/«entre» partners, «contre» targets and «à» receivers.</summary>
+    private Roles After(SentenceView view, int t, int clause)
     {
-        Chunk? obj = null, agent = null, against = null;
-        var with = new List<Chunk>();
+        var roles = new Roles();
         bool first = true;
         for (int c = 0; c < view.Chunks.Count; c++)
         {
@@ -505,30 +769,43 @@ public sealed class EventExtractor
             string? role = chunk.Preposition is null ? null : _lexicon.Word("preposition", chunk.Preposition);
             if (chunk.Preposition is null && first && !chunk.IsPronoun)
             {
-                obj = chunk;
+                roles.Object = chunk;
             }
             else if (role == "agent")
             {
-                agent ??= chunk;
+                roles.Agent ??= chunk;
             }
             else if (role == "with")
             {
-                with.Add(chunk);
+                roles.With.Add(chunk);
             }
             else if (role == "against")
             {
-                against ??= chunk;
+                roles.Against ??= chunk;
+            }
+            else if (role == "to")
+            {
+                roles.To.Add(chunk);
             }
 
             first = false;
         }
 
-        return (obj, agent, with, against);
+        return roles;
     }
 
     /// <summary>The verb a noun phrase is the object of («a lancé une offensive»), or null.</summary>
-    private static int? GoverningVerb(SentenceView view, int chunkStart)
+    private static int? GoverningVerb(SentenceView view, Syntax? syntax, int noun, int chunkStart)
     {
+        if (syntax is not null)
+        {
+            int head = syntax.Head(noun);
+            if (syntax.Base(noun) is "obj" or "obl" && view.Contains(head) && view.Tag(head) == "VERB")
+            {
+                return head;
+            }
+        }
+
         for (int k = chunkStart - 1; view.Contains(k) && chunkStart - k <= 4; k--)
         {
             string tag = view.Tag(k);
@@ -840,4 +1117,31 @@ public sealed class EventExtractor
             }
         }
     }
+}
+
+/// <summary>The arguments of a trigger by grammatical role, before the frame maps them to actors and recipients.</summary>
+internal sealed class Roles
+{
+    public Chunk? Subject { get; set; }
+
+    public bool Passive { get; set; }
+
+    public Chunk? Object { get; set; }
+
+    /// <summary>The «par» / «by» phrase.</summary>
+    public Chunk? Agent { get; set; }
+
+    /// <summary>«avec», «entre», «with», «between» phrases.</summary>
+    public List<Chunk> With { get; set; } = [];
+
+    public Chunk? Against { get; set; }
+
+    /// <summary>Indirect objects and «à» / «to» phrases: who is given to, sent to, handed to.</summary>
+    public List<Chunk> To { get; } = [];
+
+    /// <summary>The subject of a complement clause («demanded that the United States …»).</summary>
+    public Chunk? Addressee { get; set; }
+
+    /// <summary>The «de X» / «of X» phrase.</summary>
+    public Chunk? Complement { get; set; }
 }
