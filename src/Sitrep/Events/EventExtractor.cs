@@ -286,6 +286,14 @@ public sealed class EventExtractor
                     recipients.AddRange(roles.To.Where(c => !IsWhere(coder, c)));
                     Add(recipients, roles.Against);
                     Add(recipients, roles.Addressee);
+                    if (recipients.Count == 0 && roles.Governed is { } inner)
+                    {
+                        // «s'est engagé à verser une aide à l'Ukraine», «agreed to provide aid for Romania»: the receiver of the act it governs.
+                        Add(recipients, inner.Object);
+                        recipients.AddRange(inner.To.Where(c => !IsWhere(coder, c)));
+                        Add(recipients, inner.Against);
+                    }
+
                     break;
                 case TriggerFrame.Patient:
                     Add(actors, passive ? subject : roles.Object);
@@ -320,6 +328,7 @@ public sealed class EventExtractor
             Add(actors, roles.Subject);
             actors.AddRange(roles.With);
             Add(recipients, roles.Against);
+            recipients.AddRange(roles.To.Where(c => !IsWhere(coder, c)));
             if (roles.Object is { } complement)
             {
                 Add(frame is TriggerFrame.Agent ? recipients : actors, complement);
@@ -344,8 +353,12 @@ public sealed class EventExtractor
                 string? light = _lexicon.Word("light", view.Lemma(verb));
                 if (light is not null)
                 {
-                    Chunk? subject = (syntax is null ? null : ParsedRoles(view, syntax, verb))?.Subject
-                        ?? SubjectBefore(view, GroupStart(view, verb, out _), view.ClauseOf(verb));
+                    Roles verbRoles = (syntax is null ? null : ParsedRoles(view, syntax, verb)) ?? ShallowRoles(view, verb, view.ClauseOf(verb));
+                    Chunk? subject = verbRoles.Subject;
+
+                    // «a imposé des sanctions à la Russie», «apporte son soutien à l'Ukraine»: the light verb's receiver is the event's.
+                    recipients.AddRange(verbRoles.To.Where(c => !IsWhere(coder, c)));
+                    Add(recipients, verbRoles.Against);
                     if (subject is { IsPronoun: true })
                     {
                         if (Resolve(view, coder, subject, lastActor) is { } resolved)
@@ -481,6 +494,9 @@ public sealed class EventExtractor
                     }
 
                     Oblique(view, syntax, c, roles);
+                    break;
+                case "xcomp" when view.Tag(c) == "VERB":
+                    roles.Governed ??= ParsedRoles(view, syntax, c);
                     break;
                 case "ccomp":
                     // «demanded that the United States match …»: whom a demand, threat or accusation is addressed to.
@@ -648,6 +664,11 @@ public sealed class EventExtractor
         if (parsed.With.Count > 0)
         {
             roles.With = parsed.With;
+        }
+
+        if (parsed.To.Count > 0)
+        {
+            roles.To = parsed.To;
         }
 
         return roles;
@@ -1137,11 +1158,14 @@ internal sealed class Roles
     public Chunk? Against { get; set; }
 
     /// <summary>Indirect objects and «à» / «to» phrases: who is given to, sent to, handed to.</summary>
-    public List<Chunk> To { get; } = [];
+    public List<Chunk> To { get; set; } = [];
 
     /// <summary>The subject of a complement clause («demanded that the United States …»).</summary>
     public Chunk? Addressee { get; set; }
 
     /// <summary>The «de X» / «of X» phrase.</summary>
     public Chunk? Complement { get; set; }
+
+    /// <summary>The arguments of the infinitive the verb governs («s'est engagé à verser une aide à l'Ukraine»).</summary>
+    public Roles? Governed { get; set; }
 }
