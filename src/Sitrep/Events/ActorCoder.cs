@@ -56,6 +56,8 @@ internal sealed class ActorCoder
 
     public (Place Place, PlaceMention Mention)? PlaceAt(int token) => _placeByToken.TryGetValue(token, out var found) ? found : null;
 
+    public TextSpan TokenSpan(int token) => _document.Tokens[token].Span;
+
     public Entity? EntityAt(int token) => _entityByToken.GetValueOrDefault(token);
 
     /// <summary>The participants a chunk names: one per conjunct of a coordination («Hungarian and Romanian officials»).</summary>

@@ -1006,7 +1006,7 @@ public sealed class EventExtractor
         int clause = view.ClauseOf(draft.Token);
         for (int k = view.First; k < view.End; k++)
         {
-            if (coder.PlaceAt(k) is not { } found || draft.ActorTokens.Contains(k))
+            if (coder.PlaceAt(k) is not { } found || draft.ActorTokens.Contains(k) || IsCountryReceiver(coder, draft, k, found.Place))
             {
                 continue;
             }
@@ -1014,7 +1014,10 @@ public sealed class EventExtractor
             // A place is where something happened when a preposition or a cue introduces it («à Kharkiv», «dans la région de»),
             // not when it is a subject («la Russie a insisté»).
             int c = view.ChunkAt(k);
-            bool introduced = found.Mention.Cue != PlaceCue.None || (c >= 0 && view.Chunks[c].Preposition is { } p && Lexicon.Word("preposition", p) != "agent")
+            // A country after «à», «contre», «avec», «par» («à la Russie», «to Pakistan») is a party; «en Russie» is where.
+            bool country = found.Place.Entry?.Feature.StartsWith("PCL", StringComparison.Ordinal) == true;
+            bool introduced = found.Mention.Cue != PlaceCue.None
+                || (c >= 0 && view.Chunks[c].Preposition is { } p && Lexicon.Word("preposition", p) is not "agent" && !(country && Lexicon.Word("preposition", p) is "to" or "against" or "with"))
                 || (c >= 0 && IsComplementOf(view, c));
             if (!introduced)
             {
@@ -1031,8 +1034,19 @@ public sealed class EventExtractor
         return best is { } b ? new EventLocation(b.Mention.Span, b.Place.Entry is null ? null : b.Place.Id) : null;
     }
 
+    /// <summary>«a imposé des sanctions à la Russie»: a country that receives the act is a party, not where it happened.</summary>
+    private static bool IsCountryReceiver(ActorCoder coder, Draft draft, int token, Place place)
+    {
+        if (place.Entry?.Feature.StartsWith("PCL", StringComparison.Ordinal) != true)
+        {
+            return false;
+        }
+
+        TextSpan span = coder.TokenSpan(token);
+        return draft.Recipients.Any(r => r.Span.Start <= span.Start && span.End <= r.Span.End);
+    }
+
     /// <summary>The clause's date, else the sentence's; else, for an event stated as current, the publication date of unknown precision.</summary>
-    /// <summary>The clause's date, else the sentence's (nearest time expression), else the publication date for what happened.</summary>
     /// <param name="document">The document.</param>
     /// <param name="view">The event's sentence.</param>
     /// <param name="draft">The event.</param>
