@@ -72,6 +72,32 @@ public static class HtmlArticleReader
         };
     }
 
+    /// <summary>
+    /// The text of an HTML fragment, such as a feed item's description or <c>content:encoded</c>, read the way a page's
+    /// story is (<see cref="HtmlContentExtractor"/>: share bars, "Lire aussi" lists and captions go); a fragment in
+    /// which that finds no story, e.g. a one-line summary, gives all its text. Empty when the fragment has no text.
+    /// </summary>
+    internal static string FragmentText(string html)
+    {
+        ArgumentNullException.ThrowIfNull(html);
+        int depth = EstimateNestingDepth(html);
+        if (depth > MaxNestingDepth)
+        {
+            throw new ArticleReadException($"the HTML nests elements about {depth:N0} levels deep (the limit is {MaxNestingDepth:N0}): a generated or damaged page, not read");
+        }
+
+        using IDocument page = new HtmlParser(ParserOptions).ParseDocument(html);
+        IElement body = page.Body ?? page.DocumentElement;
+        HtmlContent content = HtmlContentExtractor.Extract(body, null);
+        if (content.Text.Length > 0)
+        {
+            return content.Text;
+        }
+
+        List<HtmlBlock> blocks = HtmlBlockBuilder.Build(body, e => e.LocalName is "script" or "style" or "noscript" or "template" or "head");
+        return string.Join("\n\n", blocks.Select(b => b.Text));
+    }
+
     /// <summary>The first &lt;h1&gt; in the story, else in the page.</summary>
     private static string? FirstHeading(IElement body, IReadOnlyList<IElement> containers)
     {
