@@ -38,11 +38,7 @@ public static class HtmlArticleReader
             throw new ArticleReadException("the HTML page is empty");
         }
 
-        int depth = EstimateNestingDepth(html);
-        if (depth > MaxNestingDepth)
-        {
-            throw new ArticleReadException($"the HTML nests elements about {depth:N0} levels deep (the limit is {MaxNestingDepth:N0}): a generated or damaged page, not read");
-        }
+        RefuseDeepNesting(html);
 
         // A parser per call: AngleSharp does not promise that one parser may serve several threads at once.
         using IDocument page = new HtmlParser(ParserOptions).ParseDocument(html);
@@ -80,11 +76,7 @@ public static class HtmlArticleReader
     internal static string FragmentText(string html)
     {
         ArgumentNullException.ThrowIfNull(html);
-        int depth = EstimateNestingDepth(html);
-        if (depth > MaxNestingDepth)
-        {
-            throw new ArticleReadException($"the HTML nests elements about {depth:N0} levels deep (the limit is {MaxNestingDepth:N0}): a generated or damaged page, not read");
-        }
+        RefuseDeepNesting(html);
 
         using IDocument page = new HtmlParser(ParserOptions).ParseDocument(html);
         IElement body = page.Body ?? page.DocumentElement;
@@ -96,6 +88,15 @@ public static class HtmlArticleReader
 
         List<HtmlBlock> blocks = HtmlBlockBuilder.Build(body, e => e.LocalName is "script" or "style" or "noscript" or "template" or "head");
         return string.Join("\n\n", blocks.Select(b => b.Text));
+    }
+
+    private static void RefuseDeepNesting(string html)
+    {
+        int depth = EstimateNestingDepth(html);
+        if (depth > MaxNestingDepth)
+        {
+            throw new ArticleReadException($"the HTML nests elements about {depth:N0} levels deep (the limit is {MaxNestingDepth:N0}): a generated or damaged page, not read");
+        }
     }
 
     /// <summary>The first &lt;h1&gt; in the story, else in the page.</summary>

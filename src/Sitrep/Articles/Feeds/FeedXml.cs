@@ -33,26 +33,10 @@ internal static partial class FeedXml
 {
     public static readonly XNamespace XmlNs = XNamespace.Xml;
 
-    private static readonly XmlReaderSettings Safe = new()
-    {
-        DtdProcessing = DtdProcessing.Prohibit,
-        XmlResolver = null,
-        MaxCharactersFromEntities = 1024,
-        IgnoreProcessingInstructions = true,
-        IgnoreComments = true,
-        CloseInput = true,
-    };
+    private static readonly XmlReaderSettings Safe = Settings(DtdProcessing.Prohibit);
 
     /// <summary>For telling the kind only: a DOCTYPE is skipped (not processed), so that the parse proper can refuse it with a reason.</summary>
-    private static readonly XmlReaderSettings Sniffing = new()
-    {
-        DtdProcessing = DtdProcessing.Ignore,
-        XmlResolver = null,
-        MaxCharactersFromEntities = 1024,
-        IgnoreProcessingInstructions = true,
-        IgnoreComments = true,
-        CloseInput = true,
-    };
+    private static readonly XmlReaderSettings Sniffing = Settings(DtdProcessing.Ignore);
 
     /// <summary>The kind of document <paramref name="text"/> is, from its root element alone; <see cref="FeedKind.None"/> when it is not XML.</summary>
     public static FeedKind RootKind(string text)
@@ -168,6 +152,16 @@ internal static partial class FeedXml
 
         return null;
     }
+
+    private static XmlReaderSettings Settings(DtdProcessing dtd) => new()
+    {
+        DtdProcessing = dtd,
+        XmlResolver = null,
+        MaxCharactersFromEntities = 1024,
+        IgnoreProcessingInstructions = true,
+        IgnoreComments = true,
+        CloseInput = true,
+    };
 
     // On Unix "/news/1" parses as an absolute file: URI; in a feed it is a path on the feed's site.
     private static bool IsRootedPathOnUnix(string value) => value.StartsWith('/');
