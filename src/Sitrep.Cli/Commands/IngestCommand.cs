@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Data.Common;
 using System.Text.Json;
 using Sitrep.Articles;
+using Sitrep.Articles.Feeds;
 using Sitrep.Pipeline;
 using Sitrep.Storage;
 using Spectre.Console;
@@ -9,9 +10,11 @@ using Spectre.Console;
 namespace Sitrep.Cli.Commands;
 
 /// <summary>
-/// <c>sitrep ingest &lt;files|dirs|jsonl|-&gt;</c>: extract each article and store its document. Each article is
+/// <c>sitrep ingest &lt;files|dirs|jsonl|feeds|opml|urls|-&gt;</c>: extract each article and store its document. Each article is
 /// committed on its own, so an interrupted run keeps what it stored and a rerun adds only what is missing
-/// (the rest are duplicates). A progress bar goes to stderr when it is a terminal; the summary always does.
+/// (the rest are duplicates). A feed's items are articles; an OPML list's feeds are read in turn; an http(s) address is
+/// fetched (<see cref="FeedFetcher"/>). An input that cannot be fetched or read is a failure and the batch goes on.
+/// A progress bar goes to stderr when it is a terminal; the summary always does.
 /// </summary>
 internal static class IngestCommand
 {
@@ -19,34 +22,62 @@ internal static class IngestCommand
 
     public static Command Create()
     {
-        var inputs = new Argument<string[]>("inputs") { Description = "Text, HTML or JSON Lines files, directories of them, or - for standard input.", Arity = ArgumentArity.OneOrMore };
+        var inputs = new Argument<string[]>("inputs") { Description = "Text, HTML, JSON Lines, RSS/Atom feed or OPML files, directories of them, http(s) addresses of feeds, or - for standard input.", Arity = ArgumentArity.OneOrMore };
         var store = StoreLocation.CreateOption();
         var published = new Option<string?>("--published") { Description = "Publication date (ISO 8601) for articles that do not give one." };
         var lang = new Option<string?>("--lang") { Description = "Declared language (ISO 639-1); kept unless the detector is confident of another." };
         var inputFormat = new Option<string>("--input-format")
         {
-            Description = "auto, text, html, jsonl (articles), or sitrep (sitrep/1 documents already extracted, one per line: stored as given).",
+            Description = "auto, text, html, jsonl, feed (RSS or Atom: each item an article), opml (a list of feeds), or sitrep (sitrep/1 documents already extracted, one per line: stored as given).",
             DefaultValueFactory = _ => "auto",
         };
-        inputFormat.AcceptOnlyFromAmong("auto", "text", "html", "jsonl", "sitrep");
+        inputFormat.AcceptOnlyFromAmong("auto", "text", "html", "jsonl", "feed", "opml", "sitrep");
+        var fetchTimeout = new Option<double>("--fetch-timeout")
+        {
+            Description = "Seconds one attempt at fetching an address may take; transient failures are retried 3 times with backoff.",
+            DefaultValueFactory = _ => 30,
+        };
+        var hostInterval = new Option<int>("--host-interval")
+        {
+            Description = "Milliseconds between two requests to the same host (politeness).",
+            DefaultValueFactory = _ => 1000,
+        };
 
-        var command = new Command("ingest", "Extract articles and store their documents (new, duplicate or updated).") { inputs, store, published, lang, inputFormat };
+        var command = new Command("ingest", "Extract articles and store their documents (new, duplicate or updated).") { inputs, store, published, lang, inputFormat, fetchTimeout, hostInterval };
         command.SetAction((parse, cancellationToken) => Run(
             parse.GetValue(inputs)!,
             StoreLocation.Resolve(parse.GetValue(store)),
             parse.GetValue(published),
             parse.GetValue(lang),
             parse.GetValue(inputFormat)!,
+            parse.GetValue(fetchTimeout),
+            parse.GetValue(hostInterval),
             cancellationToken));
         return command;
     }
 
-    private static async Task<int> Run(string[] inputs, string location, string? published, string? lang, string inputFormat, CancellationToken cancellationToken)
+    private static async Task<int> Run(string[] inputs, string location, string? published, string? lang, string inputFormat, double fetchTimeout, int hostInterval, CancellationToken cancellationToken)
     {
         if (!ArticleDefaults.TryCreate(published, lang, out ArticleDefaults? defaults, out string? invalid))
         {
             return CliExit.Fail(invalid);
         }
+
+        if (!(fetchTimeout > 0 && fetchTimeout <= 3600))
+        {
+            return CliExit.Fail($"--fetch-timeout: {fetchTimeout.ToString(System.Globalization.CultureInfo.InvariantCulture)} is not a number of seconds between 0 and 3600");
+        }
+
+        if (hostInterval < 0)
+        {
+            return CliExit.Fail($"--host-interval: {hostInterval} is not a number of milliseconds (0 or more)");
+        }
+
+        var fetching = new FeedFetcherOptions
+        {
+            Timeout = TimeSpan.FromSeconds(fetchTimeout),
+            PerHostInterval = TimeSpan.FromMilliseconds(hostInterval),
+        };
 
         var files = new List<(string Path, string Origin)>();
         try
@@ -66,7 +97,7 @@ internal static class IngestCommand
         {
             await using IDocumentStore store = StoreLocation.Open(location);
             await store.MigrateAsync(cancellationToken).ConfigureAwait(false);
-            var run = new IngestRun(store, files, defaults, inputFormat, tally);
+            using var run = new IngestRun(store, files, defaults, inputFormat, fetching, tally);
             if (Console.IsErrorRedirected)
             {
                 await run.ExecuteAsync(null, cancellationToken).ConfigureAwait(false);
@@ -174,42 +205,183 @@ internal static class IngestCommand
         public string Brief() => $"{Read} read, {New} new, {Duplicates} duplicates, {Updated} updated, {Failed} failed; {NearDuplicates} near-duplicates linked";
     }
 
-    /// <summary>Reads each file, extracts (or takes the given documents) and stores, reporting bytes done.</summary>
-    private sealed class IngestRun(IDocumentStore store, List<(string Path, string Origin)> files, ArticleDefaults defaults, string inputFormat, Tally tally)
+    /// <summary>Reads (or fetches) each input, extracts (or takes the given documents) and stores, reporting bytes done.</summary>
+    private sealed class IngestRun(IDocumentStore store, List<(string Path, string Origin)> files, ArticleDefaults defaults, string inputFormat, FeedFetcherOptions fetching, Tally tally)
+        : IDisposable
     {
         private readonly ArticleIngestor _ingestor = new(SitrepExtractor.Default, store);
+        private readonly FeedFetcher _fetcher = new(fetching);
+        private double _done;
 
-        public long TotalBytes { get; } = files.Sum(f => f.Path == "-" ? 0 : new FileInfo(f.Path).Length);
+        public long TotalBytes { get; } = files.Sum(f => f.Path == "-" || FeedFetcher.IsAddress(f.Path) ? 0 : new FileInfo(f.Path).Length);
+
+        private ArticleFormat Format => inputFormat switch
+        {
+            "text" => ArticleFormat.Text,
+            "html" => ArticleFormat.Html,
+            "jsonl" => ArticleFormat.JsonLines,
+            "feed" => ArticleFormat.Feed,
+            "opml" => ArticleFormat.Opml,
+            _ => ArticleFormat.Auto,
+        };
 
         public async Task ExecuteAsync(Action<double>? progress, CancellationToken cancellationToken)
         {
-            double done = 0;
             foreach ((string path, string origin) in files)
             {
-                byte[] bytes = path == "-" ? InputFiles.ReadStandardInput() : await File.ReadAllBytesAsync(path, cancellationToken).ConfigureAwait(false);
-                List<Func<Task<IngestResult>>> work = inputFormat == "sitrep" ? Documents(bytes, origin) : Articles(bytes, origin, path);
-                double step = work.Count == 0 ? 0 : (double)bytes.Length / work.Count;
-                foreach (Func<Task<IngestResult>> item in work)
-                {
-                    cancellationToken.ThrowIfCancellationRequested();
-                    tally.Add(await item().ConfigureAwait(false));
-                    done += step;
-                    progress?.Invoke(done);
-                }
+                double share = path == "-" || FeedFetcher.IsAddress(path) ? 0 : new FileInfo(path).Length;
+                await IngestInputAsync(path, origin, Format, listed: false, share, progress, cancellationToken).ConfigureAwait(false);
             }
         }
 
-        private List<Func<Task<IngestResult>>> Articles(byte[] bytes, string origin, string path)
+        public void Dispose() => _fetcher.Dispose();
+
+        /// <summary>One input: a file, stdin or an address; an OPML list's feeds in turn (<paramref name="listed"/>: named by one, whose feeds are not lists).</summary>
+        private async Task IngestInputAsync(string path, string origin, ArticleFormat format, bool listed, double share, Action<double>? progress, CancellationToken cancellationToken)
         {
-            ArticleFormat format = inputFormat switch
+            (byte[] Bytes, Uri? Address)? input = await LoadAsync(path, origin, listed, cancellationToken).ConfigureAwait(false);
+            if (input is not { } loaded)
             {
-                "text" => ArticleFormat.Text,
-                "html" => ArticleFormat.Html,
-                "jsonl" => ArticleFormat.JsonLines,
-                _ => ArticleFormat.Auto,
-            };
+                Advance(share, progress);
+                return;
+            }
+
+            (byte[] bytes, Uri? address) = loaded;
+
+            string? fileName = path == "-" || address is not null ? null : path;
+            if (inputFormat != "sitrep" && !listed && IsOpml(bytes, fileName, format))
+            {
+                List<(string Path, string Origin)>? feeds = FeedsOf(bytes, origin, address, fileName);
+                if (feeds is null or [])
+                {
+                    Advance(share, progress);
+                    return;
+                }
+
+                foreach ((string feedPath, string feedOrigin) in feeds)
+                {
+                    await IngestInputAsync(feedPath, feedOrigin, ArticleFormat.Feed, listed: true, share / feeds.Count, progress, cancellationToken).ConfigureAwait(false);
+                }
+
+                return;
+            }
+
+            List<Func<Task<IngestResult>>> work = inputFormat == "sitrep" ? Documents(bytes, origin) : Articles(bytes, origin, fileName, address, format);
+            if (work.Count == 0)
+            {
+                Advance(share, progress);
+            }
+
+            foreach (Func<Task<IngestResult>> item in work)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                tally.Add(await item().ConfigureAwait(false));
+                Advance(share / work.Count, progress);
+            }
+        }
+
+        private void Advance(double bytes, Action<double>? progress)
+        {
+            _done += bytes;
+            progress?.Invoke(_done);
+        }
+
+        /// <summary>The input's bytes and, when fetched, its final address; null (a failure counted) when it cannot be had.</summary>
+        private async Task<(byte[] Bytes, Uri? Address)?> LoadAsync(string path, string origin, bool listed, CancellationToken cancellationToken)
+        {
+            try
+            {
+                if (path == "-")
+                {
+                    return (InputFiles.ReadStandardInput(), null);
+                }
+
+                if (FeedFetcher.IsAddress(path))
+                {
+                    if (!Uri.TryCreate(path, UriKind.Absolute, out Uri? uri))
+                    {
+                        throw new ArticleReadException("not a valid address");
+                    }
+
+                    FetchedDocument fetched = await _fetcher.FetchAsync(uri, cancellationToken).ConfigureAwait(false);
+                    return (fetched.Body, fetched.Address);
+                }
+
+                return (await File.ReadAllBytesAsync(path, cancellationToken).ConfigureAwait(false), null);
+            }
+            catch (ArticleReadException e)
+            {
+                tally.Add(IngestResult.Failure(null, e.Message, origin));
+                return null;
+            }
+            catch (Exception e) when (listed && e is IOException or UnauthorizedAccessException)
+            {
+                // A feed an OPML list names is one input among many: a missing file does not stop the others.
+                tally.Add(IngestResult.Failure(null, e.Message, origin));
+                return null;
+            }
+        }
+
+        private static bool IsOpml(byte[] bytes, string? fileName, ArticleFormat format)
+        {
+            if (format != ArticleFormat.Auto)
+            {
+                return format == ArticleFormat.Opml;
+            }
+
+            try
+            {
+                return ArticleReader.Detect(fileName, TextDecoder.Decode(bytes.AsSpan(0, Math.Min(bytes.Length, 65_536))).Text) == ArticleFormat.Opml;
+            }
+            catch (ArticleReadException)
+            {
+                return false;
+            }
+        }
+
+        /// <summary>
+        /// The feeds an OPML list names, as inputs: addresses as they are; from a local list, other entries are paths
+        /// relative to its folder; from a fetched list, only http(s) addresses (a web page cannot point at local files).
+        /// </summary>
+        private List<(string Path, string Origin)>? FeedsOf(byte[] bytes, string origin, Uri? address, string? fileName)
+        {
+            IReadOnlyList<FeedLocation> locations;
+            try
+            {
+                locations = OpmlReader.Read(bytes, address);
+            }
+            catch (ArticleReadException e)
+            {
+                tally.Add(IngestResult.Failure(null, e.Message, origin));
+                return null;
+            }
+
+            var feeds = new List<(string Path, string Origin)>();
+            string folder = fileName is null ? "." : Path.GetDirectoryName(Path.GetFullPath(fileName)) ?? ".";
+            foreach (FeedLocation location in locations)
+            {
+                if (FeedFetcher.IsAddress(location.Address))
+                {
+                    feeds.Add((location.Address, location.Address));
+                }
+                else if (address is not null || location.Address.Contains("://", StringComparison.Ordinal))
+                {
+                    tally.Add(IngestResult.Failure(null, "only http and https addresses are fetched", $"{origin}: {location.Address}"));
+                }
+                else
+                {
+                    string feedPath = Path.Combine(folder, location.Address);
+                    feeds.Add((feedPath, feedPath));
+                }
+            }
+
+            return feeds;
+        }
+
+        private List<Func<Task<IngestResult>>> Articles(byte[] bytes, string origin, string? fileName, Uri? address, ArticleFormat format)
+        {
             var work = new List<Func<Task<IngestResult>>>();
-            foreach (ArticleReadResult read in ArticleReader.Read(bytes, origin, format, path))
+            foreach (ArticleReadResult read in ArticleReader.Read(bytes, origin, format, fileName, address))
             {
                 ArticleReadResult withDefaults = read.Article is Article article
                     ? read with { Article = defaults.ApplyTo(article) }

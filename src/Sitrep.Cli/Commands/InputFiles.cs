@@ -1,11 +1,13 @@
+using Sitrep.Articles.Feeds;
+
 namespace Sitrep.Cli.Commands;
 
-/// <summary>Turns the input argument into the files to read: one file, every file of a directory, or stdin.</summary>
+/// <summary>Turns the input argument into what to read: one file, every file of a directory, stdin, or an http(s) address.</summary>
 internal static class InputFiles
 {
     private static readonly HashSet<string> ArticleExtensions = new(StringComparer.OrdinalIgnoreCase)
     {
-        ".txt", ".text", ".html", ".htm", ".xhtml", ".jsonl", ".ndjson",
+        ".txt", ".text", ".html", ".htm", ".xhtml", ".jsonl", ".ndjson", ".rss", ".atom", ".rdf", ".opml",
     };
 
     /// <summary>Files in a stable order (ordinal path order), so a directory always gives the same output.</summary>
@@ -16,6 +18,16 @@ internal static class InputFiles
             return [("-", "stdin")];
         }
 
+        if (FeedFetcher.IsAddress(input))
+        {
+            return [(input, input)];
+        }
+
+        if (input.Contains("://", StringComparison.Ordinal))
+        {
+            throw new IOException($"{input}: only http and https addresses are fetched");
+        }
+
         if (Directory.Exists(input))
         {
             var files = Directory.EnumerateFiles(input, "*", SearchOption.AllDirectories)
@@ -23,7 +35,7 @@ internal static class InputFiles
                 .Order(StringComparer.Ordinal)
                 .Select(f => (f, f))
                 .ToList();
-            return files.Count > 0 ? files : throw new IOException($"{input}: no .txt, .html or .jsonl file in this directory");
+            return files.Count > 0 ? files : throw new IOException($"{input}: no .txt, .html, .jsonl, .rss, .atom or .opml file in this directory");
         }
 
         return File.Exists(input) ? [(input, input)] : throw new IOException($"{input}: no such file or directory");

@@ -7,4 +7,10 @@ public enum ArticleFormat
     Text,
     Html,
     JsonLines,
+
+    /// <summary>An RSS 2.0, RSS 1.0 (RDF) or Atom feed: each item is an article.</summary>
+    Feed,
+
+    /// <summary>An OPML list of feeds: no articles of its own, the feeds it names are read instead.</summary>
+    Opml,
 }

@@ -1,15 +1,20 @@
+using Sitrep.Articles.Feeds;
 using Sitrep.Articles.Html;
 
 namespace Sitrep.Articles;
 
 /// <summary>
-/// Reads articles from bytes in any supported format: a text file, an HTML page, or a JSON Lines batch.
+/// Reads articles from bytes in any supported format: a text file, an HTML page, a JSON Lines batch, or a feed.
 /// Never throws for bad content: each unreadable article is a failed <see cref="ArticleReadResult"/> whose
 /// error says, in one line, what is wrong and what to do about it.
 /// </summary>
 public static class ArticleReader
 {
-    public static IEnumerable<ArticleReadResult> Read(byte[] bytes, string origin, ArticleFormat format = ArticleFormat.Auto, string? fileName = null)
+    /// <summary>
+    /// The articles in <paramref name="bytes"/>; <paramref name="location"/> is the address a fetched document came from,
+    /// against which a feed's relative links are resolved.
+    /// </summary>
+    public static IEnumerable<ArticleReadResult> Read(byte[] bytes, string origin, ArticleFormat format = ArticleFormat.Auto, string? fileName = null, Uri? location = null)
     {
         ArgumentNullException.ThrowIfNull(bytes);
         if (bytes.Length == 0)
@@ -29,6 +34,10 @@ public static class ArticleReader
             {
                 decoded = TextDecoder.Decode(bytes, declared);
             }
+            else if (resolved is ArticleFormat.Feed or ArticleFormat.Opml && FeedXml.DeclaredEncoding(bytes) is string encoding)
+            {
+                decoded = TextDecoder.Decode(bytes, encoding);
+            }
         }
         catch (ArticleReadException e)
         {
@@ -43,12 +52,17 @@ public static class ArticleReader
         return resolved switch
         {
             ArticleFormat.JsonLines => ReadBatch(decoded, origin),
+            ArticleFormat.Feed => WithWarning(FeedReader.Read(decoded.Text, origin, location), decoded.Warning),
+            ArticleFormat.Opml => [ArticleReadResult.Failure(origin, "an OPML list of feeds, not articles: give it to sitrep ingest, which reads the feeds it lists")],
             ArticleFormat.Html => [ReadOne(origin, () => HtmlArticleReader.Read(decoded.Text), decoded.Warning)],
             _ => [ReadOne(origin, () => PlainText(decoded.Text), decoded.Warning)],
         };
     }
 
-    /// <summary>The format of a file: by extension first (.html/.htm, .jsonl/.ndjson), then by a look at the content.</summary>
+    /// <summary>
+    /// The format of a file: by extension first (.html/.htm, .jsonl/.ndjson, .rss/.atom/.rdf, .opml), then by a look at
+    /// the content (a feed or an OPML list by its XML root element: rss, rdf:RDF, feed, opml).
+    /// </summary>
     public static ArticleFormat Detect(string? fileName, string text)
     {
         ArgumentNullException.ThrowIfNull(text);
@@ -61,6 +75,18 @@ public static class ArticleReader
                 return ArticleFormat.JsonLines;
             case ".txt" or ".text":
                 return ArticleFormat.Text;
+            case ".rss" or ".atom" or ".rdf":
+                return ArticleFormat.Feed;
+            case ".opml":
+                return ArticleFormat.Opml;
+        }
+
+        switch (FeedXml.RootKind(text.Length > 65_536 ? text[..65_536] : text))
+        {
+            case FeedKind.Rss or FeedKind.Rdf or FeedKind.Atom:
+                return ArticleFormat.Feed;
+            case FeedKind.Opml:
+                return ArticleFormat.Opml;
         }
 
         ReadOnlySpan<char> head = text.AsSpan(0, Math.Min(text.Length, 2048)).TrimStart().TrimStart('\uFEFF').TrimStart();
@@ -94,6 +120,9 @@ public static class ArticleReader
             yield return ArticleReadResult.Failure(origin, "the JSON Lines batch has no line with content");
         }
     }
+
+    private static IEnumerable<ArticleReadResult> WithWarning(IEnumerable<ArticleReadResult> results, string? warning) =>
+        warning is null ? results : results.Select(r => r.Article is Article article ? r with { Article = article with { Warnings = article.Warnings.Insert(0, warning) } } : r);
 
     private static Article PlainText(string text) =>
         string.IsNullOrWhiteSpace(text) ? throw new ArticleReadException("the article is empty") : new Article { Text = text };

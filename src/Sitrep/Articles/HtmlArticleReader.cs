@@ -38,11 +38,7 @@ public static class HtmlArticleReader
             throw new ArticleReadException("the HTML page is empty");
         }
 
-        int depth = EstimateNestingDepth(html);
-        if (depth > MaxNestingDepth)
-        {
-            throw new ArticleReadException($"the HTML nests elements about {depth:N0} levels deep (the limit is {MaxNestingDepth:N0}): a generated or damaged page, not read");
-        }
+        RefuseDeepNesting(html);
 
         // A parser per call: AngleSharp does not promise that one parser may serve several threads at once.
         using IDocument page = new HtmlParser(ParserOptions).ParseDocument(html);
@@ -70,6 +66,37 @@ public static class HtmlArticleReader
             Published = metadata.Published ?? HtmlMetadataReader.TimeNear(body, content.Containers),
             Warnings = warnings,
         };
+    }
+
+    /// <summary>
+    /// The text of an HTML fragment, such as a feed item's description or <c>content:encoded</c>, read the way a page's
+    /// story is (<see cref="HtmlContentExtractor"/>: share bars, "Lire aussi" lists and captions go); a fragment in
+    /// which that finds no story, e.g. a one-line summary, gives all its text. Empty when the fragment has no text.
+    /// </summary>
+    internal static string FragmentText(string html)
+    {
+        ArgumentNullException.ThrowIfNull(html);
+        RefuseDeepNesting(html);
+
+        using IDocument page = new HtmlParser(ParserOptions).ParseDocument(html);
+        IElement body = page.Body ?? page.DocumentElement;
+        HtmlContent content = HtmlContentExtractor.Extract(body, null);
+        if (content.Text.Length > 0)
+        {
+            return content.Text;
+        }
+
+        List<HtmlBlock> blocks = HtmlBlockBuilder.Build(body, e => e.LocalName is "script" or "style" or "noscript" or "template" or "head");
+        return string.Join("\n\n", blocks.Select(b => b.Text));
+    }
+
+    private static void RefuseDeepNesting(string html)
+    {
+        int depth = EstimateNestingDepth(html);
+        if (depth > MaxNestingDepth)
+        {
+            throw new ArticleReadException($"the HTML nests elements about {depth:N0} levels deep (the limit is {MaxNestingDepth:N0}): a generated or damaged page, not read");
+        }
     }
 
     /// <summary>The first &lt;h1&gt; in the story, else in the page.</summary>
