@@ -104,10 +104,14 @@ internal sealed class ActorCoder
                     person = true;
                     foreach (string role in entity.Roles)
                     {
-                        foreach (string roleWord in role.Split(' ', StringSplitOptions.RemoveEmptyEntries))
+                        string[] words = role.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+                        for (int w = 0; w < words.Length; w++)
                         {
-                            sector ??= _lexicon.Word("sector", roleWord.ToLowerInvariant());
-                            country ??= ToAlpha3(_places.DemonymCountry(roleWord));
+                            sector ??= _lexicon.Word("sector", words[w].ToLowerInvariant());
+                            country ??= ToAlpha3(_places.DemonymCountry(words[w]))
+
+                                // «Sri Lankan Prime Minister»: a two-word nationality.
+                                ?? (w + 1 < words.Length ? ToAlpha3(_places.DemonymCountry(words[w] + " " + words[w + 1])) : null);
                         }
                     }
                 }

@@ -334,12 +334,13 @@ public sealed class EventExtractor
                 Add(frame is TriggerFrame.Agent ? recipients : actors, complement);
             }
 
-            // «les frappes russes»: a nationality adjective on the trigger noun names the actor.
+            // «les frappes russes», «Russian air strikes», «US sanctions»: a nationality adjective or a country's name
+            // qualifying the trigger noun names the actor.
             if (own >= 0)
             {
-                for (int k = t + 1; k < view.Chunks[own].End; k++)
+                for (int k = view.Chunks[own].Start; k < view.Chunks[own].End; k++)
                 {
-                    if (view.Tag(k) == "ADJ" && ActorCoder.ToAlpha3(_places.DemonymCountry(document[document.Tokens[k].Span])) is { } country)
+                    if (k != t && QualifyingCountry(document, view, coder, k) is { } country)
                     {
                         string? sector = draft.Entry.Type is "ASSAULT" or "MOBILIZE" || draft.Entry.Context == "military" ? "MIL" : null;
                         draft.Actors.Add(new EventParticipant(document.Tokens[k].Span, null, country, sector));
@@ -447,9 +448,17 @@ public sealed class EventExtractor
         return found;
     }
 
+    /// <summary>The country a word inside a noun phrase names: a nationality adjective («russes»), or a country's name used as a modifier («US»).</summary>
+    private string? QualifyingCountry(Document document, SentenceView view, ActorCoder coder, int token) => view.Tag(token) switch
+    {
+        "ADJ" => ActorCoder.ToAlpha3(_places.DemonymCountry(document[document.Tokens[token].Span])),
+        "PROPN" when coder.PlaceAt(token) is { } place && place.Place.Entry is { IsCountry: true } entry => ActorCoder.ToAlpha3(entry.Country),
+        _ => null,
+    };
+
     /// <summary>«à Kharkiv», «to the front»: a town or region after «à» / «to» is where, not whom; a country may be whom («sent arms to Pakistan»).</summary>
     private static bool IsWhere(ActorCoder coder, Chunk chunk) =>
-        coder.PlaceAt(chunk.Head) is { } place && place.Place.Entry?.Feature.StartsWith("PCL", StringComparison.Ordinal) != true;
+        coder.PlaceAt(chunk.Head) is { } place && place.Place.Entry?.IsCountry != true;
 
     private static Chunk? ChunkOf(SentenceView view, int token) => view.ChunkAt(token) is var c and >= 0 ? view.Chunks[c] : null;
 
@@ -1015,7 +1024,7 @@ public sealed class EventExtractor
             // not when it is a subject («la Russie a insisté»).
             int c = view.ChunkAt(k);
             // A country after «à», «contre», «avec», «par» («à la Russie», «to Pakistan») is a party; «en Russie» is where.
-            bool country = found.Place.Entry?.Feature.StartsWith("PCL", StringComparison.Ordinal) == true;
+            bool country = found.Place.Entry?.IsCountry == true;
             bool introduced = found.Mention.Cue != PlaceCue.None
                 || (c >= 0 && view.Chunks[c].Preposition is { } p && Lexicon.Word("preposition", p) is not "agent" && !(country && Lexicon.Word("preposition", p) is "to" or "against" or "with"))
                 || (c >= 0 && IsComplementOf(view, c));
@@ -1037,7 +1046,7 @@ public sealed class EventExtractor
     /// <summary>«a imposé des sanctions à la Russie»: a country that receives the act is a party, not where it happened.</summary>
     private static bool IsCountryReceiver(ActorCoder coder, Draft draft, int token, Place place)
     {
-        if (place.Entry?.Feature.StartsWith("PCL", StringComparison.Ordinal) != true)
+        if (place.Entry?.IsCountry != true)
         {
             return false;
         }
