@@ -304,13 +304,17 @@ public sealed class EventExtractor
                     actors.AddRange(roles.With);
                     Add(recipients, passive ? subject : roles.Object);
                     break;
+                case TriggerFrame.Undergoer:
+                    Add(actors, roles.Agent);
+                    Add(recipients, subject);
+                    break;
                 default:
                     Add(actors, subject);
                     Add(recipients, roles.Against);
                     break;
             }
 
-            if (subjectPronoun is not null && (passive ? frame == TriggerFrame.Patient : frame != TriggerFrame.Patient))
+            if (subjectPronoun is not null && frame != TriggerFrame.Undergoer && (passive ? frame == TriggerFrame.Patient : frame != TriggerFrame.Patient))
             {
                 draft.Actors.Add(subjectPronoun);
                 subjectPronoun = null;
@@ -406,7 +410,7 @@ public sealed class EventExtractor
     /// ministers»), and, when the phrase alone does not say whose it is, its possessor, apposition or complement:
     /// «Niger's ambassador» is Niger's, «a camp for Congolese refugees» is the refugees'.
     /// </summary>
-    private static List<EventParticipant> Participants(SentenceView view, ActorCoder coder, Syntax? syntax, Chunk chunk)
+    private List<EventParticipant> Participants(SentenceView view, ActorCoder coder, Syntax? syntax, Chunk chunk)
     {
         List<EventParticipant> found = [.. coder.CodeAll(view, chunk)];
         if (syntax is null)
@@ -471,7 +475,6 @@ public sealed class EventExtractor
     private Roles? ParsedRoles(SentenceView view, Syntax syntax, int t)
     {
         var roles = new Roles();
-        int subject = -1;
         foreach (int c in syntax.Children(t))
         {
             if (!view.Contains(c))
@@ -483,7 +486,6 @@ public sealed class EventExtractor
             switch (syntax.Base(c))
             {
                 case "nsubj":
-                    subject = c;
                     roles.Passive |= relation == "nsubj:pass";
                     break;
                 case "aux":
@@ -515,6 +517,7 @@ public sealed class EventExtractor
             }
         }
 
+        int subject = SubjectOf(view, syntax, t);
         for (int h = t, depth = 0; subject < 0 && depth < 4; depth++)
         {
             int head = syntax.Head(h);
@@ -529,10 +532,10 @@ public sealed class EventExtractor
                 case "xcomp":
                     // Object control first («ordered Menem to appear»), else subject control («tentent d'éteindre»).
                     int controller = syntax.Child(head, "obj");
-                    subject = controller >= 0 ? controller : syntax.Child(head, "nsubj");
+                    subject = controller >= 0 ? controller : SubjectOf(view, syntax, head);
                     break;
                 case "conj" or "advcl":
-                    subject = syntax.Child(head, "nsubj");
+                    subject = SubjectOf(view, syntax, head);
                     if (subject >= 0 && syntax.Relation(subject) == "nsubj:pass" && syntax.Base(h) == "conj" && syntax.Child(h, "aux") < 0 && view.Word(h) != view.Lemma(h))
                     {
                         roles.Passive = true; // «ont été arrêtés et battus»
@@ -576,8 +579,30 @@ public sealed class EventExtractor
             h = head;
         }
 
-        roles.Subject = subject >= 0 ? ChunkOf(view, subject) : null;
+        roles.Subject = subject >= 0 ? ChunkOf(view, subject)
+            : syntax.Base(t) is "xcomp" or "acl" ? null
+            : SubjectBefore(view, GroupStart(view, t, out _), view.ClauseOf(t)); // a finite verb the parse left without a subject
         return roles.Subject is null && roles.Object is null && roles.Agent is null ? null : roles;
+    }
+
+    /// <summary>A verb's subject: its «nsubj» nearest before it, else after it; a phrase after a preposition is no subject (a misparse).</summary>
+    private static int SubjectOf(SentenceView view, Syntax syntax, int verb)
+    {
+        int found = -1;
+        foreach (int c in syntax.Children(verb))
+        {
+            if (syntax.Base(c) != "nsubj" || ChunkOf(view, c) is null || syntax.Case(c) >= 0)
+            {
+                continue;
+            }
+
+            if (found < 0 || c < verb)
+            {
+                found = c;
+            }
+        }
+
+        return found;
     }
 
     /// <summary>An oblique or nominal complement, by its preposition: an agent, a partner, a target, or the one given to.</summary>
@@ -1145,7 +1170,7 @@ public sealed class EventExtractor
             if (target is null)
             {
                 // «Au moins 12 morts»: a count of killed or wounded is an assault even without a trigger word.
-                var entry = new TriggerEntry(view.Lemma(word), view.Tag(word) == "NOUN", "ASSAULT", null, null, TriggerFrame.Agent, [], []);
+                var entry = new TriggerEntry(view.Lemma(word), view.Tag(word) == "NOUN", "ASSAULT", null, null, TriggerFrame.Undergoer, [], []);
                 target = new Draft(entry, word, view);
                 drafts.Add(target);
                 drafts.Sort((a, b) => a.Token.CompareTo(b.Token));

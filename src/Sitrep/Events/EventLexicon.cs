@@ -17,6 +17,9 @@ public enum TriggerFrame : byte
 
     /// <summary>Intransitive: the subject acts, there is no recipient.</summary>
     Self,
+
+    /// <summary>The subject undergoes it and is the recipient («12 civils sont morts», «were wounded»); a «par» / «by» agent acts.</summary>
+    Undergoer,
 }
 
 /// <summary>A word the trigger needs near it, or that cancels it: a lemma within five tokens, within three before, or next.</summary>
@@ -155,6 +158,7 @@ public sealed class EventLexicon
             "patient" => TriggerFrame.Patient,
             "mutual" => TriggerFrame.Mutual,
             "self" => TriggerFrame.Self,
+            "undergoer" => TriggerFrame.Undergoer,
             _ => throw new InvalidDataException($"event-triggers.tsv: unknown frame '{row[5]}' for '{row[0]}'"),
         };
         if (!EventOntology.Plover.IsType(row[2]) || (row[3] != "-" && !EventOntology.Plover.IsMode(row[2], row[3])))

@@ -58,6 +58,7 @@ internal sealed class SentenceView
             Clause[i] = clause;
         }
 
+        int dateline = DatelineEnd(document, first, n);
         ChunkOf = new int[n];
         Array.Fill(ChunkOf, -1);
         Chunks = [];
@@ -132,10 +133,33 @@ internal sealed class SentenceView
             }
         }
 
-        bool InPhrase(int k) => Tags[k] is "DET" or "ADJ" or "NOUN" or "PROPN" or "NUM";
+        bool InPhrase(int k) => k >= dateline && Tags[k] is "DET" or "ADJ" or "NOUN" or "PROPN" or "NUM";
 
         // «Hungarian and Romanian officials», «the United States and Jordan»: one phrase, coded per conjunct.
         bool Coordinated(int k) => Tags[k] == "CCONJ" && k > 0 && k + 1 < n && Tags[k - 1] is "ADJ" or "PROPN" && Tags[k + 1] is "ADJ" or "PROPN" or "DET";
+    }
+
+    /// <summary>
+    /// The view index after a wire dateline opening the sentence («GENEVA, June 2 (Reuters) -», «KIEV (AFP) —»: a word in
+    /// capitals, a dash within the next fifteen tokens), whose words are nobody's argument; 0 when there is none.
+    /// </summary>
+    private static int DatelineEnd(Document document, int first, int n)
+    {
+        string opening = document[document.Tokens[first].Span];
+        if (opening.Length < 2 || !opening.All(c => !char.IsLetter(c) || char.IsUpper(c)) || !opening.Any(char.IsLetter))
+        {
+            return 0;
+        }
+
+        for (int i = 1; i < Math.Min(n, 16); i++)
+        {
+            if (document[document.Tokens[first + i].Span] is "-" or "—" or "–" or "--")
+            {
+                return i + 1;
+            }
+        }
+
+        return 0;
     }
 
     public int Index { get; }
