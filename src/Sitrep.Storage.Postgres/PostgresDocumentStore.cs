@@ -215,16 +215,8 @@ public sealed class PostgresDocumentStore : IDocumentStore
         await EnsureReadyAsync(cancellationToken).ConfigureAwait(false);
         await using NpgsqlCommand command = _dataSource.CreateCommand();
 
-        // The participants come with each event as two arrays of (role, text, country, sector) in role and order,
-        // so the whole answer is one statement, consistent even while articles are replaced.
-        var sql = new StringBuilder($"""
-            SELECT {StoreRows.EventColumns}, p.roles, p.texts, p.countries, p.sectors
-            FROM {StoreRows.EventTables}
-            CROSS JOIN LATERAL (SELECT array_agg(role ORDER BY role, ord) AS roles, array_agg(text ORDER BY role, ord) AS texts,
-                                       array_agg(country ORDER BY role, ord) AS countries, array_agg(sector ORDER BY role, ord) AS sectors
-                                FROM event_participants WHERE article = e.article AND event = e.id) p
-            WHERE true
-            """);
+        // The filters other than the date, the same for both parts of a dated query.
+        var sql = new StringBuilder();
         if (query.Type is not null)
         {
             sql.Append(" AND e.type = @type");
@@ -288,21 +280,50 @@ public sealed class PostgresDocumentStore : IDocumentStore
             AddRadius(sql, command, near, query.RadiusKm);
         }
 
-        // A dated event matches when the days its value covers overlap [since, until]. A value covers a year at most
-        // (TimexRange), so such an event starts no earlier than since - 366 days: a bound an index on first_day can use.
-        AddDayRange(sql, command, "e.last_day", "e.first_day", query.Since, query.Until);
+        if (query.Until is DateOnly until)
+        {
+            sql.Append(" AND e.first_day <= @until");
+            command.Parameters.Add(new NpgsqlParameter<DateOnly>("until", until));
+        }
+
+        // The page is chosen first (the sort keys follow the event columns, ids in the "C" collation so the order is the
+        // same as SQLite's), then its participants come with each event as arrays of (role, text, country, sector) in
+        // role and order: the whole answer is one statement, consistent even while articles are replaced.
+        string select = $"""
+            SELECT {StoreRows.EventColumns}, e.article AS k_article, e.id COLLATE "C" AS k_event, a.id COLLATE "C" AS k_article_id,
+                   e.first_day AS k_day, e.dead_best AS k_dead
+            FROM {StoreRows.EventTables} WHERE true
+            """;
+        string filters = sql.ToString();
+        sql.Clear().Append("SELECT u.*, p.roles, p.texts, p.countries, p.sectors FROM (").Append(select).Append(filters);
         if (query.Since is DateOnly from)
         {
-            sql.Append(" AND e.first_day >= @since_floor");
-            command.Parameters.Add(new NpgsqlParameter<DateOnly>("since_floor", from.AddDays(-366)));
+            // A dated event matches when the days its value covers overlap [since, until]. An event covering a week at
+            // most starts no earlier than since - 6 days: an exact range on first_day. The few covering more (a month,
+            // a year: long_span) start no earlier than since - 366 days and come from their own partial index.
+            sql.Append(" AND e.last_day >= @since AND e.first_day >= @short_floor UNION ALL ").Append(select).Append(filters)
+                .Append(" AND e.long_span AND e.last_day >= @since AND e.first_day >= @long_floor AND e.first_day < @short_floor");
+            command.Parameters.Add(new NpgsqlParameter<DateOnly>("since", from));
+            command.Parameters.Add(new NpgsqlParameter<DateOnly>("short_floor", from.AddDays(-StoreRows.ShortSpanDays)));
+            command.Parameters.Add(new NpgsqlParameter<DateOnly>("long_floor", from.AddDays(-366)));
         }
-        sql.Append(query.Sort switch
+
+        string order = query.Sort switch
         {
-            EventSort.DateDescending => " ORDER BY e.first_day DESC NULLS LAST",
-            EventSort.Dead => " ORDER BY e.dead_best DESC NULLS LAST, e.first_day DESC NULLS LAST",
-            _ => " ORDER BY e.first_day NULLS FIRST",
-        }).Append(", a.id COLLATE \"C\", e.id COLLATE \"C\"");
+            EventSort.DateDescending => "k_day DESC NULLS LAST, k_article_id, k_event",
+            EventSort.Dead => "k_dead DESC NULLS LAST, k_day DESC NULLS LAST, k_article_id, k_event",
+            _ => "k_day NULLS FIRST, k_article_id, k_event",
+        };
+        sql.Append(" ORDER BY ").Append(order);
         AddPage(sql, command, query.Limit, query.Offset);
+        sql.Length--;
+        sql.Append("""
+            ) u
+            CROSS JOIN LATERAL (SELECT array_agg(role ORDER BY role, ord) AS roles, array_agg(text ORDER BY role, ord) AS texts,
+                                       array_agg(country ORDER BY role, ord) AS countries, array_agg(sector ORDER BY role, ord) AS sectors
+                                FROM event_participants WHERE article = u.k_article AND event = u.k_event) p
+            ORDER BY
+            """).Append(' ').Append(order).Append(';');
         command.CommandText = sql.ToString();
 
         var events = new List<EventRecord>();
@@ -311,7 +332,7 @@ public sealed class PostgresDocumentStore : IDocumentStore
         {
             var actors = ImmutableArray.CreateBuilder<ParticipantRecord>();
             var recipients = ImmutableArray.CreateBuilder<ParticipantRecord>();
-            const int first = StoreRows.EventColumnCount;
+            const int first = StoreRows.EventColumnCount + 5;
             if (!reader.IsDBNull(first))
             {
                 string[] roles = reader.GetFieldValue<string[]>(first), texts = reader.GetFieldValue<string[]>(first + 1);

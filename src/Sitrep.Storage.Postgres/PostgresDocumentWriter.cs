@@ -339,6 +339,7 @@ internal static class PostgresDocumentWriter
             .Int("reporter_end", r => r.E.Reporter?.End).Text("reporter_text", r => r.E.Reporter?.Text)
             .Int("sentence", r => r.E.Sentence).Double("confidence", r => r.E.Confidence)
             .Text("sentence_text", r => StoreRows.SentenceText(model, r.E.Sentence))
+            .Bool("long_span", r => StoreRows.IsLongSpan(r.Range))
             .AddTo(batch, key);
         new Rows<(string Event, string Context)>("event_contexts", contexts)
             .Text("event", r => r.Event).Text("context", r => r.Context)
@@ -367,6 +368,8 @@ internal static class PostgresDocumentWriter
         public Rows<T> Date(string column, Func<T, DateOnly?> value) => Add(column, NpgsqlDbType.Date, value);
 
         public Rows<T> Text(string column, Func<T, string?> value) => Add(column, NpgsqlDbType.Text, value);
+
+        public Rows<T> Bool(string column, Func<T, bool> value) => Add(column, NpgsqlDbType.Boolean, value);
 
         public void AddTo(NpgsqlBatch batch, long key, string onConflict = "")
         {

@@ -244,7 +244,8 @@ public sealed class SqliteDocumentStore : IDocumentStore
         await EnsureReadyAsync(cancellationToken).ConfigureAwait(false);
         await using SqliteConnection connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
         await using SqliteCommand command = connection.CreateCommand();
-        var sql = new StringBuilder($"SELECT {StoreRows.EventColumns}, e.article FROM {StoreRows.EventTables} WHERE 1 = 1");
+        // The filters other than the date, the same for both parts of a dated query.
+        var sql = new StringBuilder();
         if (query.Type is not null)
         {
             sql.Append(" AND e.type = $type");
@@ -308,21 +309,49 @@ public sealed class SqliteDocumentStore : IDocumentStore
             AddRadius(sql, command, connection, near, query.RadiusKm);
         }
 
-        // A dated event matches when the days its value covers overlap [since, until]. A value covers a year at most
-        // (TimexRange), so such an event starts no earlier than since - 366 days: a bound an index on first_day can use.
-        AddDayRange(sql, command, "e.last_day", "e.first_day", query.Since, query.Until);
+        if (query.Until is DateOnly until)
+        {
+            sql.Append(" AND e.first_day <= $until");
+            command.Parameters.AddWithValue("$until", Day(until));
+        }
+
+        string select = $"SELECT {StoreRows.EventColumns}, e.article, e.first_day, e.dead_best FROM ";
+        string filters = sql.ToString();
+        sql.Clear().Append(select).Append(StoreRows.EventTables).Append(" WHERE 1 = 1").Append(filters);
         if (query.Since is DateOnly from)
         {
-            sql.Append(" AND e.first_day >= $since_floor");
-            command.Parameters.AddWithValue("$since_floor", from.AddDays(-366).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+            // A dated event matches when the days its value covers overlap [since, until]. An event covering a week at
+            // most starts no earlier than since - 6 days: an exact range on first_day. The few covering more (a month,
+            // a year: long_span) start no earlier than since - 366 days and come from their own partial index. The two
+            // parts are disjoint and each is read in first_day order, so SQLite merges them without sorting the window.
+            sql.Append(" AND e.last_day >= $since AND e.first_day >= $short_floor UNION ALL ").Append(select)
+                .Append(StoreRows.EventTables.Replace("events e ", "events e INDEXED BY events_long_days ", StringComparison.Ordinal))
+                .Append(" WHERE 1 = 1").Append(filters)
+                .Append(" AND e.long_span = 1 AND e.last_day >= $since AND e.first_day >= $long_floor AND e.first_day < $short_floor");
+            command.Parameters.AddWithValue("$since", Day(from));
+            command.Parameters.AddWithValue("$short_floor", Day(from.AddDays(-StoreRows.ShortSpanDays)));
+            command.Parameters.AddWithValue("$long_floor", Day(from.AddDays(-366)));
+
+            // A compound query sorts by result columns: a.id is 1, e.id 2, then e.first_day and e.dead_best after the article key.
+            const int day = StoreRows.EventColumnCount + 2, dead = StoreRows.EventColumnCount + 3;
+            sql.Append(query.Sort switch
+            {
+                EventSort.DateDescending => $" ORDER BY {day} DESC, 1, 2",
+                EventSort.Dead => $" ORDER BY {dead} DESC, {day} DESC, 1, 2",
+                _ => $" ORDER BY {day}, 1, 2",
+            });
         }
-        sql.Append(query.Sort switch
+        else
         {
-            // SQLite sorts nulls first, so descending puts undated events and unknown counts last, as the index is read.
-            EventSort.DateDescending => " ORDER BY e.first_day DESC, a.id, e.id",
-            EventSort.Dead => " ORDER BY e.dead_best DESC, e.first_day DESC, a.id, e.id",
-            _ => " ORDER BY e.first_day, a.id, e.id",
-        });
+            sql.Append(query.Sort switch
+            {
+                // SQLite sorts nulls first, so descending puts undated events and unknown counts last, as the index is read.
+                EventSort.DateDescending => " ORDER BY e.first_day DESC, a.id, e.id",
+                EventSort.Dead => " ORDER BY e.dead_best DESC, e.first_day DESC, a.id, e.id",
+                _ => " ORDER BY e.first_day, a.id, e.id",
+            });
+        }
+
         AddPage(sql, command, query.Limit, query.Offset);
         command.CommandText = sql.ToString();
 
@@ -529,6 +558,8 @@ public sealed class SqliteDocumentStore : IDocumentStore
             command.Parameters.AddWithValue("$until", to.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
         }
     }
+
+    private static string Day(DateOnly day) => day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
     private static void AddPage(StringBuilder sql, SqliteCommand command, int? limit, int offset)
     {

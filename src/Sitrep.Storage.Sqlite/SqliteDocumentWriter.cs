@@ -71,10 +71,10 @@ internal sealed class SqliteDocumentWriter : IDisposable
                                 place_name, country, lat, lon, date_time, date_value, date_precision, first_day, last_day,
                                 dead_best, dead_low, dead_high, dead_start, dead_end, dead_text,
                                 injured_best, injured_low, injured_high, injured_start, injured_end, injured_text,
-                                modality, reporter_entity, reporter_start, reporter_end, reporter_text, sentence, confidence, sentence_text)
+                                modality, reporter_entity, reporter_start, reporter_end, reporter_text, sentence, confidence, sentence_text, long_span)
             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21,
-                    $22, $23, $24, $25, $26, $27, $28, $29, $30, $31, $32, $33, $34, $35, $36, $37, $38, $39, $40, $41, $42, $43);
-            """, 43);
+                    $22, $23, $24, $25, $26, $27, $28, $29, $30, $31, $32, $33, $34, $35, $36, $37, $38, $39, $40, $41, $42, $43, $44);
+            """, 44);
         _insertEventContext = Prepare(connection, "INSERT OR IGNORE INTO event_contexts (article, event, context) VALUES ($1, $2, $3);", 3);
         _insertParticipant = Prepare(connection, """
             INSERT INTO event_participants (article, event, role, ord, entity, start, "end", text, country, sector)
@@ -293,7 +293,7 @@ internal sealed class SqliteDocumentWriter : IDisposable
                 e.Dead?.Best, e.Dead?.Low, e.Dead?.High, e.Dead?.Start, e.Dead?.End, e.Dead?.Text,
                 e.Injured?.Best, e.Injured?.Low, e.Injured?.High, e.Injured?.Start, e.Injured?.End, e.Injured?.Text,
                 e.Modality, e.Reporter?.Entity, e.Reporter?.Start, e.Reporter?.End, e.Reporter?.Text, e.Sentence, e.Confidence,
-                StoreRows.SentenceText(model, e.Sentence));
+                StoreRows.SentenceText(model, e.Sentence), StoreRows.IsLongSpan(range) ? 1 : 0);
             foreach (string context in e.Context)
             {
                 Run(_insertEventContext, key, e.Id, context);

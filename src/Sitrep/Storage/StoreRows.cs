@@ -118,6 +118,16 @@ public static class StoreRows
         return s.Start >= 0 && s.End <= model.Text.Length && s.Start <= s.End ? model.Text[s.Start..s.End] : null;
     }
 
+    /// <summary>
+    /// The most days after its first that an event's date may cover and still be found by the exact range on
+    /// <c>first_day</c> (a day, a week); an event covering more (a month, a year) is stored with <c>long_span</c> set.
+    /// </summary>
+    public const int ShortSpanDays = 6;
+
+    /// <summary>Whether an event dated <paramref name="range"/> is stored with <c>long_span</c> set (see <see cref="ShortSpanDays"/>).</summary>
+    /// <param name="range">The days the event's date covers, if any.</param>
+    public static bool IsLongSpan(TimexRange? range) => range is { } r && r.Last.DayNumber - r.First.DayNumber > ShortSpanDays;
+
     /// <summary>The embedded schema files <c>&lt;prefix&gt;NNN_name.sql</c> of a backend's assembly, by version.</summary>
     public static ImmutableArray<(int Version, string Name, string Sql)> LoadMigrations(Assembly assembly, string resourcePrefix)
     {

@@ -301,6 +301,30 @@ public abstract class DocumentStoreContract
     }
 
     [Fact]
+    public async Task Date_windows_find_events_dated_by_a_year_month_or_week_that_began_before_them_exactly()
+    {
+        await using IDocumentStore store = await CreateStoreAsync();
+        SitrepDocumentModel full = StoreDocuments.Full();
+        EventModel year = full.Events[0] with { Id = "Y", Date = new EventDateModel(null, "2022", "year") };
+        EventModel month = full.Events[0] with { Id = "M", Date = new EventDateModel(null, "2022-04", "month") };
+        EventModel week = full.Events[1] with { Id = "W", Date = new EventDateModel(null, "2022-W23", "week") };
+        EventModel day = full.Events[1] with { Id = "D", Date = new EventDateModel(null, "2022-06-05", "day") };
+        await store.PutAsync(StoredDocument.FromModel(full with { Events = [year, month, week, day] }), Token);
+
+        async Task<string[]> Window(int fromMonth, int fromDay, int toMonth, int toDay, EventSort sort = EventSort.Date) =>
+            [.. (await store.FindEventsAsync(new EventQuery { Since = new DateOnly(2022, fromMonth, fromDay), Until = new DateOnly(2022, toMonth, toDay), Sort = sort }, Token)).Select(e => e.EventId)];
+
+        // Week 23 of 2022 is June 6-12: it began 6 days before June 12; the year began 162 days before.
+        Assert.Equal(["Y", "D", "W"], await Window(6, 5, 6, 12));
+        Assert.Equal(["Y", "W"], await Window(6, 12, 6, 30));
+        Assert.Equal(["W", "Y"], await Window(6, 12, 6, 30, EventSort.DateDescending));
+        Assert.Equal(["Y", "M"], await Window(4, 30, 5, 2));
+        Assert.Equal(["Y"], await Window(6, 13, 12, 31));
+        Assert.Equal(["Y", "M", "D", "W"], await Window(1, 1, 12, 31));
+        Assert.Equal(["D"], (await store.FindEventsAsync(new EventQuery { Since = new DateOnly(2022, 6, 5), Until = new DateOnly(2022, 6, 5), Type = "PROTEST" }, Token)).Select(e => e.EventId));
+    }
+
+    [Fact]
     public async Task Migrating_again_applies_nothing_and_keeps_the_data()
     {
         await using IDocumentStore store = await CreateStoreAsync();
