@@ -87,9 +87,11 @@ public sealed class PostgresDocumentStore : IDocumentStore
         // One document alone needs no savepoint (when the schema refuses it, the whole transaction is rolled back),
         // and its lock goes in the same round trip as its lookup.
         bool savepoints = documents.Count > 1, rolledBack = false;
+        Dictionary<string, List<(string Type, DateOnly First)>> oldEvents = [];
         if (savepoints)
         {
             await LockArticlesAsync(connection, documents, cancellationToken).ConfigureAwait(false);
+            oldEvents = await PostgresDocumentWriter.LockMergeWindowsAsync(connection, documents, cancellationToken).ConfigureAwait(false);
         }
 
         for (int i = 0; i < documents.Count; i++)
@@ -102,7 +104,8 @@ public sealed class PostgresDocumentStore : IDocumentStore
 
             try
             {
-                results[i] = await PostgresDocumentWriter.PutAsync(connection, documents[i], lockFirst: !savepoints, cancellationToken).ConfigureAwait(false);
+                results[i] = await PostgresDocumentWriter.PutAsync(connection, documents[i], lockFirst: !savepoints,
+                    oldEvents.GetValueOrDefault(documents[i].ArticleId) ?? [], cancellationToken).ConfigureAwait(false);
                 if (savepoints)
                 {
                     await transaction.ReleaseAsync("article", cancellationToken).ConfigureAwait(false);
@@ -280,6 +283,12 @@ public sealed class PostgresDocumentStore : IDocumentStore
             AddRadius(sql, command, near, query.RadiusKm);
         }
 
+        if (!query.Unmerged)
+        {
+            // Each merged event once: its first report (the root), which every listing index carries the flag of.
+            sql.Append(" AND NOT e.merged");
+        }
+
         if (query.Until is DateOnly until)
         {
             sql.Append(" AND e.first_day <= @until");
@@ -291,11 +300,11 @@ public sealed class PostgresDocumentStore : IDocumentStore
         // role and order: the whole answer is one statement, consistent even while articles are replaced.
         string select = $"""
             SELECT {StoreRows.EventColumns}, e.article AS k_article, e.id COLLATE "C" AS k_event, a.id COLLATE "C" AS k_article_id,
-                   e.first_day AS k_day, e.dead_best AS k_dead
+                   e.first_day AS k_day, e.dead_best AS k_dead, a.id AS k_root_article, e.id AS k_root_event
             FROM {StoreRows.EventTables} WHERE true
             """;
         string filters = sql.ToString();
-        sql.Clear().Append("SELECT u.*, p.roles, p.texts, p.countries, p.sectors FROM (").Append(select).Append(filters);
+        sql.Clear().Append("SELECT u.*, p.roles, p.texts, p.countries, p.sectors, m.* FROM (").Append(select).Append(filters);
         if (query.Since is DateOnly from)
         {
             // A dated event matches when the days its value covers overlap [since, until]. An event covering a week at
@@ -322,6 +331,16 @@ public sealed class PostgresDocumentStore : IDocumentStore
             CROSS JOIN LATERAL (SELECT array_agg(role ORDER BY role, ord) AS roles, array_agg(text ORDER BY role, ord) AS texts,
                                        array_agg(country ORDER BY role, ord) AS countries, array_agg(sector ORDER BY role, ord) AS sectors
                                 FROM event_participants WHERE article = u.k_article AND event = u.k_event) p
+            CROSS JOIN LATERAL (SELECT array_agg(ra.id ORDER BY r.article, r.trigger_start, r.id) AS r_articles,
+                                       array_agg(r.id ORDER BY r.article, r.trigger_start, r.id) AS r_events,
+                                       array_agg(r.trigger_text ORDER BY r.article, r.trigger_start, r.id) AS r_triggers,
+                                       array_agg(r.trigger_start ORDER BY r.article, r.trigger_start, r.id) AS r_starts,
+                                       array_agg(r.trigger_end ORDER BY r.article, r.trigger_start, r.id) AS r_ends,
+                                       array_agg(r.sentence ORDER BY r.article, r.trigger_start, r.id) AS r_sentences,
+                                       array_agg(ra.source ORDER BY r.article, r.trigger_start, r.id) AS r_sources,
+                                       array_agg(ra.published ORDER BY r.article, r.trigger_start, r.id) AS r_published
+                                FROM events r JOIN articles ra ON ra.key = r.article
+                                WHERE r.merged AND r.merged_article = u.k_root_article AND r.merged_event = u.k_root_event) m
             ORDER BY
             """).Append(' ').Append(order).Append(';');
         command.CommandText = sql.ToString();
@@ -332,7 +351,7 @@ public sealed class PostgresDocumentStore : IDocumentStore
         {
             var actors = ImmutableArray.CreateBuilder<ParticipantRecord>();
             var recipients = ImmutableArray.CreateBuilder<ParticipantRecord>();
-            const int first = StoreRows.EventColumnCount + 5;
+            const int first = StoreRows.EventColumnCount + 7, reports = first + 4;
             if (!reader.IsDBNull(first))
             {
                 string[] roles = reader.GetFieldValue<string[]>(first), texts = reader.GetFieldValue<string[]>(first + 1);
@@ -343,11 +362,35 @@ public sealed class PostgresDocumentStore : IDocumentStore
                 }
             }
 
-            events.Add(StoreRows.ReadEvent(reader) with
+            EventRecord record = StoreRows.ReadEvent(reader) with
             {
                 Actors = actors.ToImmutable(),
                 Recipients = recipients.ToImmutable(),
-            });
+            };
+            if (!query.Unmerged)
+            {
+                var merged = ImmutableArray.CreateBuilder<EventReportRecord>();
+                merged.Add(StoreRows.OwnReport(record));
+                if (!reader.IsDBNull(reports))
+                {
+                    string[] articles = reader.GetFieldValue<string[]>(reports), ids = reader.GetFieldValue<string[]>(reports + 1);
+                    string[] triggers = reader.GetFieldValue<string[]>(reports + 2);
+                    int[] starts = reader.GetFieldValue<int[]>(reports + 3), ends = reader.GetFieldValue<int[]>(reports + 4), sentences = reader.GetFieldValue<int[]>(reports + 5);
+                    string?[] sources = reader.GetFieldValue<string?[]>(reports + 6), published = reader.GetFieldValue<string?[]>(reports + 7);
+                    for (int i = 0; i < articles.Length; i++)
+                    {
+                        merged.Add(new EventReportRecord(articles[i], ids[i], triggers[i], starts[i], ends[i], sentences[i])
+                        {
+                            ArticleSource = sources[i],
+                            ArticlePublished = published[i],
+                        });
+                    }
+                }
+
+                record = record with { Reports = merged.ToImmutable(), Sources = merged.Count };
+            }
+
+            events.Add(record);
         }
 
         return events;

@@ -309,6 +309,12 @@ public sealed class SqliteDocumentStore : IDocumentStore
             AddRadius(sql, command, connection, near, query.RadiusKm);
         }
 
+        if (!query.Unmerged)
+        {
+            // Each merged event once: its first report (the root), which every listing index carries the flag of.
+            sql.Append(" AND e.merged = 0");
+        }
+
         if (query.Until is DateOnly until)
         {
             sql.Append(" AND e.first_day <= $until");
@@ -395,14 +401,61 @@ public sealed class SqliteDocumentStore : IDocumentStore
             }
         }
 
+        Dictionary<(string Article, string Event), ImmutableArray<EventReportRecord>.Builder> reports = query.Unmerged || rows.Count == 0
+            ? []
+            : await ReadReportsAsync(connection, rows.Select(r => r.Event), cancellationToken).ConfigureAwait(false);
         var events = new List<EventRecord>(rows.Count);
         foreach ((EventRecord e, long article) in rows)
         {
             var lists = byEvent[(article, e.EventId)];
-            events.Add(e with { Actors = lists.Actors.ToImmutable(), Recipients = lists.Recipients.ToImmutable() });
+            EventRecord record = e with { Actors = lists.Actors.ToImmutable(), Recipients = lists.Recipients.ToImmutable() };
+            if (!query.Unmerged)
+            {
+                IEnumerable<EventReportRecord> merged = reports.TryGetValue((e.ArticleId, e.EventId), out var found) ? found : [];
+                record = record with { Reports = [StoreRows.OwnReport(record), .. merged] };
+                record = record with { Sources = record.Reports.Length };
+            }
+
+            events.Add(record);
         }
 
         return events;
+    }
+
+    /// <summary>The reports merged into each of <paramref name="roots"/>, in the order they were stored, in one statement.</summary>
+    private static async Task<Dictionary<(string Article, string Event), ImmutableArray<EventReportRecord>.Builder>> ReadReportsAsync(
+        SqliteConnection connection, IEnumerable<EventRecord> roots, CancellationToken cancellationToken)
+    {
+        await using SqliteCommand command = connection.CreateCommand();
+        var pairs = new List<string>();
+        foreach (EventRecord root in roots)
+        {
+            string n = pairs.Count.ToString(CultureInfo.InvariantCulture);
+            pairs.Add($"($ra{n}, $re{n})");
+            command.Parameters.AddWithValue("$ra" + n, root.ArticleId);
+            command.Parameters.AddWithValue("$re" + n, root.EventId);
+        }
+
+        command.CommandText = $"""
+            SELECT e.merged_article, e.merged_event, {StoreRows.ReportColumns}
+            FROM events e JOIN articles a ON a.key = e.article
+            WHERE e.merged = 1 AND (e.merged_article, e.merged_event) IN (VALUES {string.Join(", ", pairs)})
+            ORDER BY e.article, e.trigger_start, e.id;
+            """;
+        var reports = new Dictionary<(string Article, string Event), ImmutableArray<EventReportRecord>.Builder>();
+        await using SqliteDataReader reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+        {
+            (string, string) root = (reader.GetString(0), reader.GetString(1));
+            if (!reports.TryGetValue(root, out var list))
+            {
+                reports[root] = list = ImmutableArray.CreateBuilder<EventReportRecord>();
+            }
+
+            list.Add(StoreRows.ReadReport(reader, 2));
+        }
+
+        return reports;
     }
 
     public async Task<IReadOnlyList<EntitySummary>> FindEntitiesAsync(NameQuery query, CancellationToken cancellationToken = default)

@@ -88,6 +88,35 @@ public static class StoreRows
         };
     }
 
+    /// <summary>The columns <see cref="ReadReport"/> reads, over <c>events e JOIN articles a ON a.key = e.article</c>.</summary>
+    public const string ReportColumns = "a.id, e.id, e.trigger_text, e.trigger_start, e.trigger_end, e.sentence, a.source, a.published";
+
+    /// <summary>Reads the <see cref="ReportColumns"/> of a row, from <paramref name="first"/> on.</summary>
+    /// <param name="reader">A row with the report columns.</param>
+    /// <param name="first">The ordinal of the first of them.</param>
+    public static EventReportRecord ReadReport(DbDataReader reader, int first)
+    {
+        ArgumentNullException.ThrowIfNull(reader);
+        return new EventReportRecord(reader.GetString(first), reader.GetString(first + 1), reader.GetString(first + 2), reader.GetInt32(first + 3),
+            reader.GetInt32(first + 4), reader.GetInt32(first + 5))
+        {
+            ArticleSource = reader.NullableString(first + 6),
+            ArticlePublished = reader.NullableString(first + 7),
+        };
+    }
+
+    /// <summary>A listed event's own report: the first of its merged event's reports.</summary>
+    /// <param name="e">A listed event.</param>
+    public static EventReportRecord OwnReport(EventRecord e)
+    {
+        ArgumentNullException.ThrowIfNull(e);
+        return new EventReportRecord(e.ArticleId, e.EventId, e.Trigger, e.TriggerStart, e.TriggerEnd, e.Sentence)
+        {
+            ArticleSource = e.ArticleSource,
+            ArticlePublished = e.ArticlePublished,
+        };
+    }
+
     /// <summary>Columns: name, type, country, articles, mentions.</summary>
     public static EntitySummary ReadEntity(DbDataReader reader)
     {
