@@ -405,6 +405,30 @@ public abstract class DocumentStoreContract
     }
 
     [Fact]
+    public async Task Writers_storing_reports_of_one_event_at_once_make_one_event_with_every_source_issue_9()
+    {
+        await using IDocumentStore store = await CreateStoreAsync();
+        await store.MigrateAsync(Token);
+        IDocumentStore[] writers = [.. Enumerable.Range(0, 6).Select(_ => OpenSame(store))];
+        try
+        {
+            await Task.WhenAll(writers.Select((w, i) => Task.Run(() => w.PutAsync(StoredDocument.FromModel(StoreDocuments.Full($"copy-{i}")), Token), Token)));
+        }
+        finally
+        {
+            foreach (IDocumentStore writer in writers)
+            {
+                await writer.DisposeAsync();
+            }
+        }
+
+        IReadOnlyList<EventRecord> events = await store.FindEventsAsync(new EventQuery(), Token);
+        Assert.Equal([6, 6], events.Select(e => e.Sources));
+        Assert.All(events, e => Assert.Equal(6, e.Reports.Select(r => r.ArticleId).Distinct().Count()));
+        Assert.Equal(12, (await store.FindEventsAsync(new EventQuery { Unmerged = true }, Token)).Count);
+    }
+
+    [Fact]
     public async Task Migrating_again_applies_nothing_and_keeps_the_data()
     {
         await using IDocumentStore store = await CreateStoreAsync();
