@@ -28,11 +28,12 @@ CREATE INDEX events_merged_into ON events (merged_article, merged_event) WHERE m
 -- The listing shows each merged event once (its root): every index a listing reads ends with merged. A window
 -- without a type or a country (a radius, a place name, an actor's country) reads events_window, with the box on
 -- (lat, lon). Unlike SQLite's, it leaves out the place's name and words: a B-tree entry must stay under about 2.7 kB,
--- and a location's words are not bounded.
+-- and a location's words are not bounded. A country without a type reads events_country_days.
 DROP INDEX events_type_days;
 DROP INDEX events_country_type_days;
 DROP INDEX events_day;
 CREATE INDEX events_type_days ON events (type, first_day, last_day, merged);
 CREATE INDEX events_country_type_days ON events (country, type, first_day, last_day, merged);
 CREATE INDEX events_window ON events (first_day, last_day, merged, lat, lon);
+CREATE INDEX events_country_days ON events (country, first_day, last_day, merged);
 CREATE INDEX events_long_days ON events (first_day, last_day, merged) WHERE long_span;

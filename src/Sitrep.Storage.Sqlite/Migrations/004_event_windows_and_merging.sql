@@ -25,11 +25,13 @@ CREATE INDEX events_merged_into ON events (merged_article, merged_event) WHERE m
 
 -- The listing shows each merged event once (its root, merged = 0): every index a listing reads ends with merged, so
 -- the test needs no row. A window without a type or a country (a radius, a place name, an actor's country) reads
--- events_window: the box on (lat, lon) and the place's name and words are tested in the index too.
+-- events_window: the box on (lat, lon) and the place's name and words are tested in the index too. A country
+-- without a type reads events_country_days.
 DROP INDEX events_type_days;
 DROP INDEX events_country_type_days;
 DROP INDEX events_day;
 CREATE INDEX events_type_days ON events (type, first_day, last_day, merged);
 CREATE INDEX events_country_type_days ON events (country, type, first_day, last_day, merged);
 CREATE INDEX events_window ON events (first_day, last_day, merged, lat, lon, place_name, location_text);
+CREATE INDEX events_country_days ON events (country, first_day, last_day, merged);
 CREATE INDEX events_long_days ON events (first_day, last_day, merged) WHERE long_span = 1;
