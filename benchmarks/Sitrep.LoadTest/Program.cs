@@ -8,6 +8,7 @@ using Sitrep.Storage.Sqlite;
 //   seed  --store PATH --events N [--per-article K] [--seed S]   N events in articles of K events (default 3)
 //   replicate --store PATH --times N                              the store N times over, in SQL (StoreReplicator)
 //   query --store PATH [--runs N]                                 p50/p95 of typical filtered queries, in process
+//   explain --store PATH < query.sql                              EXPLAIN QUERY PLAN and run time of one statement, with the SQLite the store uses
 // See docs/BENCHMARKS.md ("Server") for the numbers and the wrk run against `sitrep serve`.
 string command = args.Length > 0 ? args[0] : "help";
 string? Option(string name, string? fallback = null)
@@ -19,9 +20,9 @@ string? Option(string name, string? fallback = null)
 int Number(string name, int fallback) => int.Parse(Option(name, fallback.ToString(CultureInfo.InvariantCulture))!, CultureInfo.InvariantCulture);
 
 string? store = Option("--store");
-if (store is null || command is not ("seed" or "query" or "replicate"))
+if (store is null || command is not ("seed" or "query" or "replicate" or "explain"))
 {
-    Console.Error.WriteLine("usage: Sitrep.LoadTest seed --store PATH --events N [--per-article K] [--seed S] | replicate --store PATH --times N | query --store PATH [--runs N]");
+    Console.Error.WriteLine("usage: Sitrep.LoadTest seed --store PATH --events N [--per-article K] [--seed S] | replicate --store PATH --times N | query --store PATH [--runs N] | explain --store PATH < query.sql");
     return 1;
 }
 
@@ -30,6 +31,42 @@ if (command == "replicate")
     var clock = Stopwatch.StartNew();
     StoreReplicator.Replicate(store, Number("--times", 10));
     Console.WriteLine($"replicated in {clock.Elapsed.TotalSeconds:0.0} s");
+}
+
+if (command == "explain")
+{
+    string sql = await Console.In.ReadToEndAsync();
+    await using var connection = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={store};Mode=ReadOnly");
+    await connection.OpenAsync();
+    await using (var version = connection.CreateCommand())
+    {
+        version.CommandText = "SELECT sqlite_version();";
+        Console.WriteLine($"SQLite {await version.ExecuteScalarAsync()}");
+    }
+
+    await using (var explain = connection.CreateCommand())
+    {
+        explain.CommandText = "EXPLAIN QUERY PLAN " + sql;
+        await using var plan = await explain.ExecuteReaderAsync();
+        while (await plan.ReadAsync())
+        {
+            Console.WriteLine($"{plan.GetInt64(0),4} {plan.GetInt64(1),4} {plan.GetString(3)}");
+        }
+    }
+
+    await using var run = connection.CreateCommand();
+    run.CommandText = sql;
+    long rows = 0, started = Stopwatch.GetTimestamp();
+    await using (var reader = await run.ExecuteReaderAsync())
+    {
+        while (await reader.ReadAsync())
+        {
+            rows++;
+        }
+    }
+
+    Console.WriteLine($"{rows} rows in {Stopwatch.GetElapsedTime(started).TotalMilliseconds:0.00} ms");
+    return 0;
 }
 
 await using var documents = new SqliteDocumentStore(store);

@@ -21,4 +21,13 @@ done
 curl -fs "http://127.0.0.1:$port/health"; echo
 # One pass through every shape first, so the first measured requests do not pay for JIT compilation.
 wrk -t1 -c1 -d5s -s benchmarks/server/events.lua "http://127.0.0.1:$port" >/dev/null
-wrk -t2 -c"$connections" -d"$duration" --latency -s benchmarks/server/events.lua "http://127.0.0.1:$port"
+# The server's CPU time per request (user + system, from /proc) says what the queries cost even when other work
+# shares the cores and stretches the latencies: 2 cores / CPU per request bounds the rate the server alone could serve.
+cpu() { awk '{print $14 + $15}' "/proc/$server/stat"; }
+before=$(cpu)
+out=$(wrk -t2 -c"$connections" -d"$duration" --latency -s benchmarks/server/events.lua "http://127.0.0.1:$port")
+after=$(cpu)
+echo "$out"
+requests=$(echo "$out" | awk '/^requests/ {print $2}')
+awk -v t="$(getconf CLK_TCK)" -v b="$before" -v a="$after" -v n="$requests" \
+  'BEGIN { printf "server CPU: %.1f s, %.2f ms per request\n", (a - b) / t, (a - b) / t * 1000 / n }'

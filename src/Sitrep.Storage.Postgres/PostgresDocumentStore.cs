@@ -87,9 +87,11 @@ public sealed class PostgresDocumentStore : IDocumentStore
         // One document alone needs no savepoint (when the schema refuses it, the whole transaction is rolled back),
         // and its lock goes in the same round trip as its lookup.
         bool savepoints = documents.Count > 1, rolledBack = false;
+        Dictionary<string, List<(string Type, DateOnly First)>> oldEvents = [];
         if (savepoints)
         {
             await LockArticlesAsync(connection, documents, cancellationToken).ConfigureAwait(false);
+            oldEvents = await PostgresDocumentWriter.LockMergeWindowsAsync(connection, documents, cancellationToken).ConfigureAwait(false);
         }
 
         for (int i = 0; i < documents.Count; i++)
@@ -102,7 +104,8 @@ public sealed class PostgresDocumentStore : IDocumentStore
 
             try
             {
-                results[i] = await PostgresDocumentWriter.PutAsync(connection, documents[i], lockFirst: !savepoints, cancellationToken).ConfigureAwait(false);
+                results[i] = await PostgresDocumentWriter.PutAsync(connection, documents[i], lockFirst: !savepoints,
+                    oldEvents.GetValueOrDefault(documents[i].ArticleId) ?? [], cancellationToken).ConfigureAwait(false);
                 if (savepoints)
                 {
                     await transaction.ReleaseAsync("article", cancellationToken).ConfigureAwait(false);
@@ -215,16 +218,8 @@ public sealed class PostgresDocumentStore : IDocumentStore
         await EnsureReadyAsync(cancellationToken).ConfigureAwait(false);
         await using NpgsqlCommand command = _dataSource.CreateCommand();
 
-        // The participants come with each event as two arrays of (role, text, country, sector) in role and order,
-        // so the whole answer is one statement, consistent even while articles are replaced.
-        var sql = new StringBuilder($"""
-            SELECT {StoreRows.EventColumns}, p.roles, p.texts, p.countries, p.sectors
-            FROM {StoreRows.EventTables}
-            CROSS JOIN LATERAL (SELECT array_agg(role ORDER BY role, ord) AS roles, array_agg(text ORDER BY role, ord) AS texts,
-                                       array_agg(country ORDER BY role, ord) AS countries, array_agg(sector ORDER BY role, ord) AS sectors
-                                FROM event_participants WHERE article = e.article AND event = e.id) p
-            WHERE true
-            """);
+        // The filters other than the date, the same for both parts of a dated query.
+        var sql = new StringBuilder();
         if (query.Type is not null)
         {
             sql.Append(" AND e.type = @type");
@@ -288,21 +283,66 @@ public sealed class PostgresDocumentStore : IDocumentStore
             AddRadius(sql, command, near, query.RadiusKm);
         }
 
-        // A dated event matches when the days its value covers overlap [since, until]. A value covers a year at most
-        // (TimexRange), so such an event starts no earlier than since - 366 days: a bound an index on first_day can use.
-        AddDayRange(sql, command, "e.last_day", "e.first_day", query.Since, query.Until);
+        if (!query.Unmerged)
+        {
+            // Each merged event once: its first report (the root), which every listing index carries the flag of.
+            sql.Append(" AND NOT e.merged");
+        }
+
+        if (query.Until is DateOnly until)
+        {
+            sql.Append(" AND e.first_day <= @until");
+            command.Parameters.Add(new NpgsqlParameter<DateOnly>("until", until));
+        }
+
+        // The page is chosen first (the sort keys follow the event columns, ids in the "C" collation so the order is the
+        // same as SQLite's), then its participants come with each event as arrays of (role, text, country, sector) in
+        // role and order: the whole answer is one statement, consistent even while articles are replaced.
+        string select = $"""
+            SELECT {StoreRows.EventColumns}, e.article AS k_article, e.id COLLATE "C" AS k_event, a.id COLLATE "C" AS k_article_id,
+                   e.first_day AS k_day, e.dead_best AS k_dead, a.id AS k_root_article, e.id AS k_root_event
+            FROM {StoreRows.EventTables} WHERE true
+            """;
+        string filters = sql.ToString();
+        sql.Clear().Append("SELECT u.*, p.roles, p.texts, p.countries, p.sectors, m.* FROM (").Append(select).Append(filters);
         if (query.Since is DateOnly from)
         {
-            sql.Append(" AND e.first_day >= @since_floor");
-            command.Parameters.Add(new NpgsqlParameter<DateOnly>("since_floor", from.AddDays(-366)));
+            // A dated event matches when the days its value covers overlap [since, until]. An event covering a week at
+            // most starts no earlier than since - 6 days: an exact range on first_day. The few covering more (a month,
+            // a year: long_span) start no earlier than since - 366 days and come from their own partial index.
+            sql.Append(" AND e.last_day >= @since AND e.first_day >= @short_floor UNION ALL ").Append(select).Append(filters)
+                .Append(" AND e.long_span AND e.last_day >= @since AND e.first_day >= @long_floor AND e.first_day < @short_floor");
+            command.Parameters.Add(new NpgsqlParameter<DateOnly>("since", from));
+            command.Parameters.Add(new NpgsqlParameter<DateOnly>("short_floor", from.AddDays(-StoreRows.ShortSpanDays)));
+            command.Parameters.Add(new NpgsqlParameter<DateOnly>("long_floor", from.AddDays(-366)));
         }
-        sql.Append(query.Sort switch
+
+        string order = query.Sort switch
         {
-            EventSort.DateDescending => " ORDER BY e.first_day DESC NULLS LAST",
-            EventSort.Dead => " ORDER BY e.dead_best DESC NULLS LAST, e.first_day DESC NULLS LAST",
-            _ => " ORDER BY e.first_day NULLS FIRST",
-        }).Append(", a.id COLLATE \"C\", e.id COLLATE \"C\"");
+            EventSort.DateDescending => "k_day DESC NULLS LAST, k_article_id, k_event",
+            EventSort.Dead => "k_dead DESC NULLS LAST, k_day DESC NULLS LAST, k_article_id, k_event",
+            _ => "k_day NULLS FIRST, k_article_id, k_event",
+        };
+        sql.Append(" ORDER BY ").Append(order);
         AddPage(sql, command, query.Limit, query.Offset);
+        sql.Length--;
+        sql.Append("""
+            ) u
+            CROSS JOIN LATERAL (SELECT array_agg(role ORDER BY role, ord) AS roles, array_agg(text ORDER BY role, ord) AS texts,
+                                       array_agg(country ORDER BY role, ord) AS countries, array_agg(sector ORDER BY role, ord) AS sectors
+                                FROM event_participants WHERE article = u.k_article AND event = u.k_event) p
+            CROSS JOIN LATERAL (SELECT array_agg(ra.id ORDER BY r.article, r.trigger_start, r.id) AS r_articles,
+                                       array_agg(r.id ORDER BY r.article, r.trigger_start, r.id) AS r_events,
+                                       array_agg(r.trigger_text ORDER BY r.article, r.trigger_start, r.id) AS r_triggers,
+                                       array_agg(r.trigger_start ORDER BY r.article, r.trigger_start, r.id) AS r_starts,
+                                       array_agg(r.trigger_end ORDER BY r.article, r.trigger_start, r.id) AS r_ends,
+                                       array_agg(r.sentence ORDER BY r.article, r.trigger_start, r.id) AS r_sentences,
+                                       array_agg(ra.source ORDER BY r.article, r.trigger_start, r.id) AS r_sources,
+                                       array_agg(ra.published ORDER BY r.article, r.trigger_start, r.id) AS r_published
+                                FROM events r JOIN articles ra ON ra.key = r.article
+                                WHERE r.merged AND r.merged_article = u.k_root_article AND r.merged_event = u.k_root_event) m
+            ORDER BY
+            """).Append(' ').Append(order).Append(';');
         command.CommandText = sql.ToString();
 
         var events = new List<EventRecord>();
@@ -311,7 +351,7 @@ public sealed class PostgresDocumentStore : IDocumentStore
         {
             var actors = ImmutableArray.CreateBuilder<ParticipantRecord>();
             var recipients = ImmutableArray.CreateBuilder<ParticipantRecord>();
-            const int first = StoreRows.EventColumnCount;
+            const int first = StoreRows.EventColumnCount + 7, reports = first + 4;
             if (!reader.IsDBNull(first))
             {
                 string[] roles = reader.GetFieldValue<string[]>(first), texts = reader.GetFieldValue<string[]>(first + 1);
@@ -322,11 +362,35 @@ public sealed class PostgresDocumentStore : IDocumentStore
                 }
             }
 
-            events.Add(StoreRows.ReadEvent(reader) with
+            EventRecord record = StoreRows.ReadEvent(reader) with
             {
                 Actors = actors.ToImmutable(),
                 Recipients = recipients.ToImmutable(),
-            });
+            };
+            if (!query.Unmerged)
+            {
+                var merged = ImmutableArray.CreateBuilder<EventReportRecord>();
+                merged.Add(StoreRows.OwnReport(record));
+                if (!reader.IsDBNull(reports))
+                {
+                    string[] articles = reader.GetFieldValue<string[]>(reports), ids = reader.GetFieldValue<string[]>(reports + 1);
+                    string[] triggers = reader.GetFieldValue<string[]>(reports + 2);
+                    int[] starts = reader.GetFieldValue<int[]>(reports + 3), ends = reader.GetFieldValue<int[]>(reports + 4), sentences = reader.GetFieldValue<int[]>(reports + 5);
+                    string?[] sources = reader.GetFieldValue<string?[]>(reports + 6), published = reader.GetFieldValue<string?[]>(reports + 7);
+                    for (int i = 0; i < articles.Length; i++)
+                    {
+                        merged.Add(new EventReportRecord(articles[i], ids[i], triggers[i], starts[i], ends[i], sentences[i])
+                        {
+                            ArticleSource = sources[i],
+                            ArticlePublished = published[i],
+                        });
+                    }
+                }
+
+                record = record with { Reports = merged.ToImmutable(), Sources = merged.Count };
+            }
+
+            events.Add(record);
         }
 
         return events;

@@ -24,6 +24,16 @@ internal static class PostgresDocumentWriter
     /// <param name="lockFirst">Take the article's advisory lock here (false: the caller already holds it).</param>
     /// <param name="cancellationToken">Stops waiting for the server.</param>
     public static async Task<IngestResult> PutAsync(NpgsqlConnection connection, StoredDocument document, bool lockFirst, CancellationToken cancellationToken)
+        => await PutAsync(connection, document, lockFirst, [], cancellationToken).ConfigureAwait(false);
+
+    /// <summary>Stores <paramref name="document"/> as <see cref="IDocumentStore.PutAsync"/> says, in the connection's transaction.</summary>
+    /// <param name="connection">An open connection in a transaction.</param>
+    /// <param name="document">The document to store.</param>
+    /// <param name="lockFirst">Take the article's advisory lock and its merge locks here (false: the caller already holds them, see <see cref="LockMergeWindowsAsync"/>).</param>
+    /// <param name="oldEvents">With <paramref name="lockFirst"/> false: the type and first day of the stored predecessor's events.</param>
+    /// <param name="cancellationToken">Stops waiting for the server.</param>
+    public static async Task<IngestResult> PutAsync(NpgsqlConnection connection, StoredDocument document, bool lockFirst,
+        IReadOnlyList<(string Type, DateOnly First)> oldEvents, CancellationToken cancellationToken)
     {
         string id = document.ArticleId;
         SitrepDocumentModel model = document.Model;
@@ -32,6 +42,7 @@ internal static class PostgresDocumentWriter
         long? existing = null;
         long key;
         (string Id, double Similarity)? duplicate;
+        List<(string Type, DateOnly First)> predecessor = [.. oldEvents];
         await using (var find = new NpgsqlBatch(connection))
         {
             // In READ COMMITTED each statement of a batch reads what was committed when it starts, so the lookup,
@@ -51,6 +62,11 @@ internal static class PostgresDocumentWriter
             find.BatchCommands.Add(lookup);
             find.BatchCommands.Add(Candidates(id, bands));
             find.BatchCommands.Add(IsLinkTarget(id));
+            if (lockFirst)
+            {
+                find.BatchCommands.Add(OldEvents([id]));
+            }
+
             await using NpgsqlDataReader reader = await find.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
             if (lockFirst)
             {
@@ -75,7 +91,69 @@ internal static class PostgresDocumentWriter
             await reader.ReadAsync(cancellationToken).ConfigureAwait(false);
             bool isLinkTarget = reader.GetBoolean(0);
             duplicate = existing is not null && isLinkTarget ? null : Nearest(signature, candidates);
+            if (lockFirst)
+            {
+                await reader.NextResultAsync(cancellationToken).ConfigureAwait(false);
+                predecessor = (await ReadOldEventsAsync(reader, cancellationToken).ConfigureAwait(false)).GetValueOrDefault(id) ?? [];
+            }
         }
+
+        // Merging: the stored roots the article's reports may join, and, when it replaces a predecessor, the reports of
+        // other articles merged into the predecessor's events, which are relinked. Read under the (type, week) locks of
+        // every window involved, so a parallel writer cannot link to a root being replaced or miss one being stored.
+        List<EventReport> reports = [.. EventReport.From(model)];
+        List<(string Type, DateOnly From, DateOnly To)> windows = MergeWindows(reports, predecessor);
+        var orphans = new List<StoredEventRoot>();
+        var roots = new List<StoredEventRoot>();
+        if (windows.Count > 0 || existing is not null)
+        {
+            await using var merge = new NpgsqlBatch(connection);
+            if (lockFirst)
+            {
+                merge.BatchCommands.Add(LockWindows(windows));
+            }
+
+            var findOrphans = new NpgsqlBatchCommand("""
+                SELECT r.article, a.id, r.id, r.trigger_start, r.merge_report FROM events r JOIN articles a ON a.key = r.article
+                WHERE r.merged AND r.merged_article = $1 AND r.merge_report IS NOT NULL;
+                """);
+            findOrphans.Parameters.Add(new NpgsqlParameter<string> { TypedValue = id });
+            merge.BatchCommands.Add(findOrphans);
+            var findRoots = new NpgsqlBatchCommand("""
+                SELECT e.article, a.id, e.id, e.trigger_start, e.merge_report,
+                       (SELECT array_agg(r.article) FROM events r WHERE r.merged AND r.merged_article = a.id AND r.merged_event = e.id)
+                FROM unnest($1::text[], $2::date[], $3::date[]) AS w (type, first, last)
+                JOIN events e ON e.type = w.type AND e.merge_first BETWEEN w.first AND w.last AND NOT e.merged AND e.merge_first IS NOT NULL
+                JOIN articles a ON a.key = e.article
+                WHERE a.id <> $4;
+                """);
+            findRoots.Parameters.Add(new NpgsqlParameter<string[]> { TypedValue = [.. windows.Select(w => w.Type)] });
+            findRoots.Parameters.Add(new NpgsqlParameter<DateOnly[]> { TypedValue = [.. windows.Select(w => w.From)] });
+            findRoots.Parameters.Add(new NpgsqlParameter<DateOnly[]> { TypedValue = [.. windows.Select(w => w.To)] });
+            findRoots.Parameters.Add(new NpgsqlParameter<string> { TypedValue = id });
+            merge.BatchCommands.Add(findRoots);
+            await using NpgsqlDataReader reader = await merge.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+            if (lockFirst)
+            {
+                await reader.NextResultAsync(cancellationToken).ConfigureAwait(false);
+            }
+
+            while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+            {
+                orphans.Add(new StoredEventRoot(reader.GetInt64(0), reader.GetString(1), reader.GetString(2), reader.GetInt32(3),
+                    EventLinks.Decode(reader.GetString(1), reader.GetString(2), reader.GetString(4)), []));
+            }
+
+            await reader.NextResultAsync(cancellationToken).ConfigureAwait(false);
+            while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+            {
+                ImmutableArray<long> members = reader.IsDBNull(5) ? [] : [.. reader.GetFieldValue<long[]>(5)];
+                roots.Add(new StoredEventRoot(reader.GetInt64(0), reader.GetString(1), reader.GetString(2), reader.GetInt32(3),
+                    EventLinks.Decode(reader.GetString(1), reader.GetString(2), reader.GetString(4)), members));
+            }
+        }
+
+        (IReadOnlyList<StoredEventRoot?> orphanLinks, IReadOnlyList<StoredEventRoot?> links) = EventLinks.Plan(reports, roots, orphans);
 
         await using var batch = new NpgsqlBatch(connection);
         if (existing is long old)
@@ -112,7 +190,22 @@ internal static class PostgresDocumentWriter
         insert.Parameters.Add(new NpgsqlParameter { NpgsqlDbType = NpgsqlDbType.Double, Value = duplicate is { } d ? d.Similarity : DBNull.Value });
         batch.BatchCommands.Add(insert);
 
-        AddLayers(batch, key, model);
+        AddLayers(batch, key, model, reports, links);
+        if (orphans.Count > 0)
+        {
+            var relink = new NpgsqlBatchCommand("""
+                UPDATE events SET merged = x.merged, merged_article = x.root_article, merged_event = x.root_event
+                FROM unnest($1::bigint[], $2::text[], $3::boolean[], $4::text[], $5::text[]) AS x (article, id, merged, root_article, root_event)
+                WHERE events.article = x.article AND events.id = x.id;
+                """);
+            relink.Parameters.Add(new NpgsqlParameter<long[]> { TypedValue = [.. orphans.Select(o => o.ArticleKey)] });
+            relink.Parameters.Add(new NpgsqlParameter<string[]> { TypedValue = [.. orphans.Select(o => o.EventId)] });
+            relink.Parameters.Add(new NpgsqlParameter<bool[]> { TypedValue = [.. orphanLinks.Select(r => r is not null)] });
+            relink.Parameters.Add(new NpgsqlParameter<string?[]> { TypedValue = [.. orphanLinks.Select(r => r?.ArticleId)], NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Text });
+            relink.Parameters.Add(new NpgsqlParameter<string?[]> { TypedValue = [.. orphanLinks.Select(r => r?.EventId)], NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Text });
+            batch.BatchCommands.Add(relink);
+        }
+
         AddSignature(batch, key, signature, bands);
         await batch.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
         return new IngestResult(id, existing is null ? IngestStatus.New : IngestStatus.Updated) { NearDuplicateOf = duplicate?.Id, Similarity = duplicate?.Similarity };
@@ -176,6 +269,118 @@ internal static class PostgresDocumentWriter
         return unsigned.Count;
     }
 
+    /// <summary>
+    /// Takes, for a batch whose article locks are held, the merge locks of all its documents at once (in one order
+    /// whoever asks, after the article locks, so writers cannot deadlock), and returns each stored predecessor's
+    /// events for <see cref="PutAsync(NpgsqlConnection, StoredDocument, bool, IReadOnlyList{ValueTuple{string, DateOnly}}, CancellationToken)"/>.
+    /// </summary>
+    /// <param name="connection">An open connection in the batch's transaction.</param>
+    /// <param name="documents">The batch.</param>
+    /// <param name="cancellationToken">Stops waiting for the server.</param>
+    public static async Task<Dictionary<string, List<(string Type, DateOnly First)>>> LockMergeWindowsAsync(
+        NpgsqlConnection connection, IReadOnlyList<StoredDocument> documents, CancellationToken cancellationToken)
+    {
+        Dictionary<string, List<(string Type, DateOnly First)>> old;
+        await using (var read = new NpgsqlBatch(connection))
+        {
+            read.BatchCommands.Add(OldEvents([.. documents.Select(d => d.ArticleId)]));
+            await using NpgsqlDataReader reader = await read.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+            old = await ReadOldEventsAsync(reader, cancellationToken).ConfigureAwait(false);
+        }
+
+        var windows = new List<(string Type, DateOnly From, DateOnly To)>();
+        foreach (StoredDocument document in documents)
+        {
+            windows.AddRange(MergeWindows([.. EventReport.From(document.Model)], old.GetValueOrDefault(document.ArticleId) ?? []));
+        }
+
+        await using var batch = new NpgsqlBatch(connection);
+        batch.BatchCommands.Add(LockWindows(windows));
+        await batch.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+        return old;
+    }
+
+    /// <summary>
+    /// One window of first days per event type, over the reports' candidate days (<see cref="EventLinks.CandidateDays"/>) and,
+    /// for a predecessor's events, 20 days either side of each: the candidate days of any report merged into one of them.
+    /// </summary>
+    private static List<(string Type, DateOnly From, DateOnly To)> MergeWindows(List<EventReport> reports, IReadOnlyList<(string Type, DateOnly First)> predecessor)
+    {
+        var windows = new Dictionary<string, (DateOnly From, DateOnly To)>(StringComparer.Ordinal);
+        void Add(string type, DateOnly from, DateOnly to) =>
+            windows[type] = windows.TryGetValue(type, out var known) ? (known.From < from ? known.From : from, known.To > to ? known.To : to) : (from, to);
+        foreach (EventReport report in reports)
+        {
+            if (EventLinks.CandidateDays(report) is { } days)
+            {
+                Add(report.Type, days.From, days.To);
+            }
+        }
+
+        int reach = 2 * (EventLinks.Rules.PublicationSlackDays + EventLinks.Rules.MaxDaysApart + EventLinks.Rules.MaxSpanDays);
+        foreach ((string type, DateOnly first) in predecessor)
+        {
+            Add(type, first.AddDays(-reach), first.AddDays(reach));
+        }
+
+        return [.. windows.Select(w => (w.Key, w.Value.From, w.Value.To))];
+    }
+
+    /// <summary>
+    /// The advisory locks on (type, week) of every window, in (key, week) order, held until the transaction ends: a writer
+    /// reads or changes the roots of a window only under its locks. Two 32-bit keys, a space apart from the article locks.
+    /// </summary>
+    private static NpgsqlBatchCommand LockWindows(IEnumerable<(string Type, DateOnly From, DateOnly To)> windows)
+    {
+        var types = new List<string>();
+        var weeks = new List<int>();
+        foreach ((string type, DateOnly from, DateOnly to) in windows)
+        {
+            for (int week = from.DayNumber / 7; week <= to.DayNumber / 7; week++)
+            {
+                types.Add(type);
+                weeks.Add(week);
+            }
+        }
+
+        var command = new NpgsqlBatchCommand("""
+            SELECT pg_advisory_xact_lock(k.type_key, k.week)
+            FROM (SELECT DISTINCT hashtext(current_schema() || '/merge/' || t) AS type_key, w AS week
+                  FROM unnest($1::text[], $2::integer[]) AS x (t, w) ORDER BY 1, 2 OFFSET 0) k;
+            """);
+        command.Parameters.Add(new NpgsqlParameter<string[]> { TypedValue = [.. types] });
+        command.Parameters.Add(new NpgsqlParameter<int[]> { TypedValue = [.. weeks] });
+        return command;
+    }
+
+    /// <summary>The type and first merge day of every event of the stored articles with these ids.</summary>
+    private static NpgsqlBatchCommand OldEvents(string[] ids)
+    {
+        var command = new NpgsqlBatchCommand("""
+            SELECT a.id, e.type, e.merge_first FROM articles a JOIN events e ON e.article = a.key
+            WHERE a.id = ANY($1) AND e.merge_first IS NOT NULL;
+            """);
+        command.Parameters.Add(new NpgsqlParameter<string[]> { TypedValue = ids });
+        return command;
+    }
+
+    private static async Task<Dictionary<string, List<(string Type, DateOnly First)>>> ReadOldEventsAsync(NpgsqlDataReader reader, CancellationToken cancellationToken)
+    {
+        var old = new Dictionary<string, List<(string Type, DateOnly First)>>(StringComparer.Ordinal);
+        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+        {
+            string id = reader.GetString(0);
+            if (!old.TryGetValue(id, out var events))
+            {
+                old[id] = events = [];
+            }
+
+            events.Add((reader.GetString(1), reader.GetFieldValue<DateOnly>(2)));
+        }
+
+        return old;
+    }
+
     /// <summary>The stored articles other than <paramref name="id"/> sharing an LSH band with the new one: key, id, signature.</summary>
     private static NpgsqlBatchCommand Candidates(string id, ImmutableArray<long> bands)
     {
@@ -227,7 +432,7 @@ internal static class PostgresDocumentWriter
         }
     }
 
-    private static void AddLayers(NpgsqlBatch batch, long key, SitrepDocumentModel model)
+    private static void AddLayers(NpgsqlBatch batch, long key, SitrepDocumentModel model, List<EventReport> reports, IReadOnlyList<StoredEventRoot?> links)
     {
         var sentences = new List<(int Ord, SentenceModel Sentence)>(model.Sentences.Length);
         for (int i = 0; i < model.Sentences.Length; i++)
@@ -299,13 +504,14 @@ internal static class PostgresDocumentWriter
             .Int("speaker_end", q => q.Speaker?.End).Text("speaker_text", q => q.Speaker?.Text)
             .AddTo(batch, key);
 
-        var events = new List<(EventModel E, PlaceModel? Place, TimexRange? Range)>(model.Events.Length);
+        var events = new List<(EventModel E, PlaceModel? Place, TimexRange? Range, EventReport Report, StoredEventRoot? Root)>(model.Events.Length);
         var contexts = new List<(string Event, string Context)>();
         var participants = new List<(string Event, string Role, int Ord, ActorModel Actor)>();
-        foreach (EventModel e in model.Events)
+        for (int n = 0; n < model.Events.Length; n++)
         {
+            EventModel e = model.Events[n];
             PlaceModel? place = e.Location?.Place is string placeId && places.TryGetValue(placeId, out PlaceModel? found) ? found : null;
-            events.Add((e, place, TimexRange.Parse(e.Date?.Value)));
+            events.Add((e, place, TimexRange.Parse(e.Date?.Value), reports[n], links[n]));
             foreach (string context in e.Context)
             {
                 contexts.Add((e.Id, context));
@@ -322,7 +528,7 @@ internal static class PostgresDocumentWriter
             }
         }
 
-        new Rows<(EventModel E, PlaceModel? Place, TimexRange? Range)>("events", events)
+        new Rows<(EventModel E, PlaceModel? Place, TimexRange? Range, EventReport Report, StoredEventRoot? Root)>("events", events)
             .Text("id", r => r.E.Id).Text("type", r => r.E.Type).Text("mode", r => r.E.Mode).Text("cameo_root", r => r.E.CameoRoot)
             .Text("acled_event_type", r => r.E.Acled?.EventType).Text("acled_sub_event_type", r => r.E.Acled?.SubEventType)
             .Int("trigger_start", r => r.E.Trigger.Start).Int("trigger_end", r => r.E.Trigger.End).Text("trigger_text", r => r.E.Trigger.Text)
@@ -339,6 +545,10 @@ internal static class PostgresDocumentWriter
             .Int("reporter_end", r => r.E.Reporter?.End).Text("reporter_text", r => r.E.Reporter?.Text)
             .Int("sentence", r => r.E.Sentence).Double("confidence", r => r.E.Confidence)
             .Text("sentence_text", r => StoreRows.SentenceText(model, r.E.Sentence))
+            .Bool("long_span", r => StoreRows.IsLongSpan(r.Range))
+            .Date("merge_first", r => EventLinks.CanMerge(r.Report) ? r.Report.Days!.Value.First : null)
+            .Text("merge_report", r => EventLinks.CanMerge(r.Report) ? EventLinks.Encode(r.Report) : null)
+            .Bool("merged", r => r.Root is not null).Text("merged_article", r => r.Root?.ArticleId).Text("merged_event", r => r.Root?.EventId)
             .AddTo(batch, key);
         new Rows<(string Event, string Context)>("event_contexts", contexts)
             .Text("event", r => r.Event).Text("context", r => r.Context)
@@ -367,6 +577,8 @@ internal static class PostgresDocumentWriter
         public Rows<T> Date(string column, Func<T, DateOnly?> value) => Add(column, NpgsqlDbType.Date, value);
 
         public Rows<T> Text(string column, Func<T, string?> value) => Add(column, NpgsqlDbType.Text, value);
+
+        public Rows<T> Bool(string column, Func<T, bool> value) => Add(column, NpgsqlDbType.Boolean, value);
 
         public void AddTo(NpgsqlBatch batch, long key, string onConflict = "")
         {

@@ -28,6 +28,9 @@ internal sealed class SqliteDocumentWriter : IDisposable
     private readonly SqliteCommand _insertQuote;
     private readonly SqliteCommand _insertEvent;
     private readonly SqliteCommand _insertEventContext;
+    private readonly SqliteCommand _findOrphans;
+    private readonly SqliteCommand _findRoots;
+    private readonly SqliteCommand _setMerge;
     private readonly SqliteCommand _insertParticipant;
     private readonly SqliteCommand _findCandidates;
     private readonly SqliteCommand _isLinkTarget;
@@ -71,10 +74,25 @@ internal sealed class SqliteDocumentWriter : IDisposable
                                 place_name, country, lat, lon, date_time, date_value, date_precision, first_day, last_day,
                                 dead_best, dead_low, dead_high, dead_start, dead_end, dead_text,
                                 injured_best, injured_low, injured_high, injured_start, injured_end, injured_text,
-                                modality, reporter_entity, reporter_start, reporter_end, reporter_text, sentence, confidence, sentence_text)
+                                modality, reporter_entity, reporter_start, reporter_end, reporter_text, sentence, confidence, sentence_text, long_span,
+                                merge_first, merge_report, merged, merged_article, merged_event)
             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21,
-                    $22, $23, $24, $25, $26, $27, $28, $29, $30, $31, $32, $33, $34, $35, $36, $37, $38, $39, $40, $41, $42, $43);
-            """, 43);
+                    $22, $23, $24, $25, $26, $27, $28, $29, $30, $31, $32, $33, $34, $35, $36, $37, $38, $39, $40, $41, $42, $43, $44,
+                    $45, $46, $47, $48, $49);
+            """, 49);
+        _findOrphans = Prepare(connection, """
+            SELECT r.article, a.id, r.id, r.trigger_start, r.merge_report FROM events r JOIN articles a ON a.key = r.article
+            WHERE r.merged = 1 AND r.merged_article = $1 AND r.merge_report IS NOT NULL;
+            """, 1);
+        // The roots of one type whose first day is in a window, other than the article's own (its predecessor's), with
+        // the article keys of the reports merged into each.
+        _findRoots = Prepare(connection, """
+            SELECT e.article, a.id, e.id, e.trigger_start, e.merge_report,
+                   (SELECT group_concat(r.article) FROM events r WHERE r.merged = 1 AND r.merged_article = a.id AND r.merged_event = e.id)
+            FROM events e INDEXED BY events_merge_roots JOIN articles a ON a.key = e.article
+            WHERE e.type = $1 AND e.merged = 0 AND e.merge_first IS NOT NULL AND e.merge_first BETWEEN $2 AND $3 AND a.id <> $4;
+            """, 4);
+        _setMerge = Prepare(connection, "UPDATE events SET merged = $3, merged_article = $4, merged_event = $5 WHERE article = $1 AND id = $2;", 5);
         _insertEventContext = Prepare(connection, "INSERT OR IGNORE INTO event_contexts (article, event, context) VALUES ($1, $2, $3);", 3);
         _insertParticipant = Prepare(connection, """
             INSERT INTO event_participants (article, event, role, ord, entity, start, "end", text, country, sector)
@@ -98,7 +116,7 @@ internal sealed class SqliteDocumentWriter : IDisposable
         _setLink = Prepare(connection, "UPDATE articles SET duplicate_of = $2, duplicate_similarity = $3 WHERE key = $1;", 3);
         _all =
         [
-            _findCandidates, _isLinkTarget, _insertSignature, _insertBands, _findUnsigned, _setLink,
+            _findOrphans, _findRoots, _setMerge, _findCandidates, _isLinkTarget, _insertSignature, _insertBands, _findUnsigned, _setLink,
             _findArticle, _deleteFts, _deleteArticle, _insertArticle, _insertFts, _insertSentence, _insertEntity, _insertEntityRole,
             _insertEntityMention, _insertPlace, _insertPlaceMention, _insertTime, _insertQuote, _insertEvent, _insertEventContext, _insertParticipant,
         ];
@@ -132,6 +150,8 @@ internal sealed class SqliteDocumentWriter : IDisposable
         }
 
         SitrepDocumentModel model = document.Model;
+        List<EventReport> reports = [.. EventReport.From(model)];
+        StoredEventRoot?[] links = Merge(id, reports, status == IngestStatus.Updated);
         ArticleModel article = model.Article;
         MinHashSignature signature = NearDuplicateDetector.Default.Sign(model.Text);
         ImmutableArray<long> bands = NearDuplicateDetector.BandKeys(signature);
@@ -142,7 +162,7 @@ internal sealed class SqliteDocumentWriter : IDisposable
             model.Sentences.Length, model.Entities.Length, model.Events.Length, bytes, encoding, duplicate?.Id, duplicate?.Similarity);
         long key = Convert.ToInt64(_insertArticle.ExecuteScalar(), CultureInfo.InvariantCulture);
 
-        WriteLayers(key, model);
+        WriteLayers(key, model, reports, links);
         Run(_insertFts, key, article.Title ?? "", model.Text);
         WriteSignature(key, signature, bands);
         return new IngestResult(id, status) { NearDuplicateOf = duplicate?.Id, Similarity = duplicate?.Similarity };
@@ -236,7 +256,60 @@ internal sealed class SqliteDocumentWriter : IDisposable
         _insertBands.ExecuteNonQuery();
     }
 
-    private void WriteLayers(long key, SitrepDocumentModel model)
+    /// <summary>
+    /// Decides which stored event each of the article's reports joins (<see cref="EventLinks.Plan"/>); when the article
+    /// replaces a predecessor, first relinks the reports of other articles that had joined the predecessor's events.
+    /// </summary>
+    private StoredEventRoot?[] Merge(string id, List<EventReport> reports, bool replaced)
+    {
+        var orphans = new List<StoredEventRoot>();
+        if (replaced)
+        {
+            Bind(_findOrphans, id);
+            using SqliteDataReader reader = _findOrphans.ExecuteReader();
+            while (reader.Read())
+            {
+                orphans.Add(new StoredEventRoot(reader.GetInt64(0), reader.GetString(1), reader.GetString(2), reader.GetInt32(3),
+                    EventLinks.Decode(reader.GetString(1), reader.GetString(2), reader.GetString(4)), []));
+            }
+        }
+
+        // One window per type, over the reports and the orphans to place.
+        var windows = new Dictionary<string, (DateOnly From, DateOnly To)>(StringComparer.Ordinal);
+        foreach (EventReport report in reports.Concat(orphans.Select(o => o.Report)))
+        {
+            if (EventLinks.CandidateDays(report) is { } days)
+            {
+                windows[report.Type] = windows.TryGetValue(report.Type, out var known)
+                    ? (known.From < days.From ? known.From : days.From, known.To > days.To ? known.To : days.To)
+                    : days;
+            }
+        }
+
+        var roots = new List<StoredEventRoot>();
+        foreach ((string type, (DateOnly from, DateOnly to)) in windows)
+        {
+            Bind(_findRoots, type, Day(from), Day(to), id);
+            using SqliteDataReader reader = _findRoots.ExecuteReader();
+            while (reader.Read())
+            {
+                ImmutableArray<long> members = reader.IsDBNull(5) ? [] : [.. reader.GetString(5).Split(',').Select(k => long.Parse(k, CultureInfo.InvariantCulture))];
+                roots.Add(new StoredEventRoot(reader.GetInt64(0), reader.GetString(1), reader.GetString(2), reader.GetInt32(3),
+                    EventLinks.Decode(reader.GetString(1), reader.GetString(2), reader.GetString(4)), members));
+            }
+        }
+
+        (IReadOnlyList<StoredEventRoot?> orphanLinks, IReadOnlyList<StoredEventRoot?> links) = EventLinks.Plan(reports, roots, orphans);
+        for (int i = 0; i < orphans.Count; i++)
+        {
+            StoredEventRoot? root = orphanLinks[i];
+            Run(_setMerge, orphans[i].ArticleKey, orphans[i].EventId, root is null ? 0 : 1, root?.ArticleId, root?.EventId);
+        }
+
+        return [.. links];
+    }
+
+    private void WriteLayers(long key, SitrepDocumentModel model, List<EventReport> reports, StoredEventRoot?[] links)
     {
         for (int i = 0; i < model.Sentences.Length; i++)
         {
@@ -283,8 +356,12 @@ internal sealed class SqliteDocumentWriter : IDisposable
                 quote.Speaker?.Entity, quote.Speaker?.Start, quote.Speaker?.End, quote.Speaker?.Text);
         }
 
-        foreach (EventModel e in model.Events)
+        for (int i = 0; i < model.Events.Length; i++)
         {
+            EventModel e = model.Events[i];
+            EventReport report = reports[i];
+            StoredEventRoot? root = links[i];
+            bool mergeable = EventLinks.CanMerge(report);
             PlaceModel? place = e.Location?.Place is string placeId && places.TryGetValue(placeId, out PlaceModel? found) ? found : null;
             TimexRange? range = TimexRange.Parse(e.Date?.Value);
             Run(_insertEvent, key, e.Id, e.Type, e.Mode, e.CameoRoot, e.Acled?.EventType, e.Acled?.SubEventType,
@@ -293,7 +370,8 @@ internal sealed class SqliteDocumentWriter : IDisposable
                 e.Dead?.Best, e.Dead?.Low, e.Dead?.High, e.Dead?.Start, e.Dead?.End, e.Dead?.Text,
                 e.Injured?.Best, e.Injured?.Low, e.Injured?.High, e.Injured?.Start, e.Injured?.End, e.Injured?.Text,
                 e.Modality, e.Reporter?.Entity, e.Reporter?.Start, e.Reporter?.End, e.Reporter?.Text, e.Sentence, e.Confidence,
-                StoreRows.SentenceText(model, e.Sentence));
+                StoreRows.SentenceText(model, e.Sentence), StoreRows.IsLongSpan(range) ? 1 : 0,
+                mergeable ? Day(report.Days!.Value.First) : null, mergeable ? EventLinks.Encode(report) : null, root is null ? 0 : 1, root?.ArticleId, root?.EventId);
             foreach (string context in e.Context)
             {
                 Run(_insertEventContext, key, e.Id, context);

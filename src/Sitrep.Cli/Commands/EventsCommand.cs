@@ -66,12 +66,13 @@ internal static class EventsCommand
             return CliExit.Success;
         }
 
-        var table = new Table().AddColumns("date", "type", "actors", "recipients", "place", "dead", "modality", "article");
+        var table = new Table().AddColumns("date", "type", "actors", "recipients", "place", "dead", "modality", "sources", "article");
         foreach (EventRecord e in events)
         {
             table.AddRow(
                 Cell(e.Date), Cell(e.Type), Cell(string.Join("; ", e.Actors.Select(a => a.Text))), Cell(string.Join("; ", e.Recipients.Select(a => a.Text))),
-                Cell(e.PlaceName ?? e.Location), Cell(e.Dead?.ToString(CultureInfo.InvariantCulture)), Cell(e.Modality), Cell(e.ArticleId + " " + e.EventId));
+                Cell(e.PlaceName ?? e.Location), Cell(e.Dead?.ToString(CultureInfo.InvariantCulture)), Cell(e.Modality),
+                Cell(e.Sources.ToString(CultureInfo.InvariantCulture)), Cell(e.ArticleId + " " + e.EventId));
         }
 
         AnsiConsole.Write(table);

@@ -50,8 +50,9 @@ public sealed record EventReport
     public static IEnumerable<EventReport> From(SitrepDocumentModel document)
     {
         ArgumentNullException.ThrowIfNull(document);
-        var places = document.Places.ToDictionary(p => p.Id);
-        var entities = document.Entities.ToDictionary(e => e.Id, e => e.Name);
+        // The first of two places or entities with one id (a document the store then refuses) is the one used.
+        var places = document.Places.DistinctBy(p => p.Id).ToDictionary(p => p.Id);
+        var entities = document.Entities.DistinctBy(e => e.Id).ToDictionary(e => e.Id, e => e.Name);
         TimexRange? published = document.Article.Published is { Length: >= 10 } day ? TimexRange.Parse(day[..10]) : null;
         foreach (EventModel e in document.Events)
         {

@@ -41,6 +41,13 @@ public sealed record EventQuery
 
     public EventSort Sort { get; init; } = EventSort.Date;
 
+    /// <summary>
+    /// List every stored report on its own, as each article gives it. By default each event several articles report
+    /// is listed once, as its first report, with <see cref="EventRecord.Sources"/> and <see cref="EventRecord.Reports"/>;
+    /// filters then apply to that first report.
+    /// </summary>
+    public bool Unmerged { get; init; }
+
     public int? Limit { get; init; } = 1000;
 
     public int Offset { get; init; }
@@ -165,6 +172,23 @@ public sealed record EventRecord
 
     public string? ArticleUrl { get; init; }
 
+    public string? ArticleSource { get; init; }
+
+    public string? ArticlePublished { get; init; }
+
+    /// <summary>How many articles report the event: 1, or more when reports of several articles were merged into it.</summary>
+    public int Sources { get; init; } = 1;
+
+    /// <summary>
+    /// Every report of a merged event, the first (this record's own article and event) first, then in the order they
+    /// were stored; empty when the event was listed unmerged (<see cref="EventQuery.Unmerged"/>).
+    /// </summary>
+    public ImmutableArray<EventReportRecord> Reports { get; init; } = [];
+}
+
+/// <summary>One article's report of a merged event: the article, its event id, the trigger's span in that article's text, and the sentence.</summary>
+public sealed record EventReportRecord(string ArticleId, string EventId, string Trigger, int TriggerStart, int TriggerEnd, int Sentence)
+{
     public string? ArticleSource { get; init; }
 
     public string? ArticlePublished { get; init; }

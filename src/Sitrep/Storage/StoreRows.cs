@@ -88,6 +88,35 @@ public static class StoreRows
         };
     }
 
+    /// <summary>The columns <see cref="ReadReport"/> reads, over <c>events e JOIN articles a ON a.key = e.article</c>.</summary>
+    public const string ReportColumns = "a.id, e.id, e.trigger_text, e.trigger_start, e.trigger_end, e.sentence, a.source, a.published";
+
+    /// <summary>Reads the <see cref="ReportColumns"/> of a row, from <paramref name="first"/> on.</summary>
+    /// <param name="reader">A row with the report columns.</param>
+    /// <param name="first">The ordinal of the first of them.</param>
+    public static EventReportRecord ReadReport(DbDataReader reader, int first)
+    {
+        ArgumentNullException.ThrowIfNull(reader);
+        return new EventReportRecord(reader.GetString(first), reader.GetString(first + 1), reader.GetString(first + 2), reader.GetInt32(first + 3),
+            reader.GetInt32(first + 4), reader.GetInt32(first + 5))
+        {
+            ArticleSource = reader.NullableString(first + 6),
+            ArticlePublished = reader.NullableString(first + 7),
+        };
+    }
+
+    /// <summary>A listed event's own report: the first of its merged event's reports.</summary>
+    /// <param name="e">A listed event.</param>
+    public static EventReportRecord OwnReport(EventRecord e)
+    {
+        ArgumentNullException.ThrowIfNull(e);
+        return new EventReportRecord(e.ArticleId, e.EventId, e.Trigger, e.TriggerStart, e.TriggerEnd, e.Sentence)
+        {
+            ArticleSource = e.ArticleSource,
+            ArticlePublished = e.ArticlePublished,
+        };
+    }
+
     /// <summary>Columns: name, type, country, articles, mentions.</summary>
     public static EntitySummary ReadEntity(DbDataReader reader)
     {
@@ -117,6 +146,16 @@ public static class StoreRows
         Serialization.SentenceModel s = model.Sentences[sentence];
         return s.Start >= 0 && s.End <= model.Text.Length && s.Start <= s.End ? model.Text[s.Start..s.End] : null;
     }
+
+    /// <summary>
+    /// The most days after its first that an event's date may cover and still be found by the exact range on
+    /// <c>first_day</c> (a day, a week); an event covering more (a month, a year) is stored with <c>long_span</c> set.
+    /// </summary>
+    public const int ShortSpanDays = 6;
+
+    /// <summary>Whether an event dated <paramref name="range"/> is stored with <c>long_span</c> set (see <see cref="ShortSpanDays"/>).</summary>
+    /// <param name="range">The days the event's date covers, if any.</param>
+    public static bool IsLongSpan(TimexRange? range) => range is { } r && r.Last.DayNumber - r.First.DayNumber > ShortSpanDays;
 
     /// <summary>The embedded schema files <c>&lt;prefix&gt;NNN_name.sql</c> of a backend's assembly, by version.</summary>
     public static ImmutableArray<(int Version, string Name, string Sql)> LoadMigrations(Assembly assembly, string resourcePrefix)

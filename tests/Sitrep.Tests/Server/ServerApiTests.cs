@@ -149,13 +149,31 @@ public sealed class ServerApiTests : IAsyncLifetime
             return [.. json.RootElement.GetProperty("events").EnumerateArray().Select(e => e.GetProperty("article_id").GetString() + ":" + e.GetProperty("event_id").GetString())];
         }
 
-        Assert.Equal(["afp/2022/05/13-1:V1", "full-1:V1"], await Ids("type=assault"));
-        Assert.Equal(["full-1:V1"], await Ids("type=ASSAULT&article=full-1"));
-        Assert.Equal(["afp/2022/05/13-1:V2", "full-1:V2"], await Ids("near=49.84,24.02&radius=5"));
-        Assert.Equal(["afp/2022/05/13-1:V1", "full-1:V1"], await Ids("country=RUS&since=2022-05-01&until=2022-05-13"));
-        Assert.Equal(["full-1:V2"], await Ids("place=lviv&sort=-date&limit=1&offset=1"));
-        Assert.Equal(4, (await Ids("text=céderons")).Length);
+        // The two articles report the same two events: unmerged=true lists each article's report.
+        Assert.Equal(["afp/2022/05/13-1:V1", "full-1:V1"], await Ids("type=assault&unmerged=true"));
+        Assert.Equal(["full-1:V1"], await Ids("type=ASSAULT&article=full-1&unmerged=true"));
+        Assert.Equal(["afp/2022/05/13-1:V2", "full-1:V2"], await Ids("near=49.84,24.02&radius=5&unmerged=true"));
+        Assert.Equal(["afp/2022/05/13-1:V1", "full-1:V1"], await Ids("country=RUS&since=2022-05-01&until=2022-05-13&unmerged=true"));
+        Assert.Equal(["full-1:V2"], await Ids("place=lviv&sort=-date&limit=1&offset=1&unmerged=true"));
+        Assert.Equal(4, (await Ids("text=céderons&unmerged=true")).Length);
         Assert.Empty(await Ids("modality=negated"));
+        Assert.Equal(["full-1:V1"], await Ids("type=assault"));
+        Assert.Equal(2, (await Ids("text=céderons")).Length);
+    }
+
+    [Fact]
+    public async Task Events_reported_by_several_articles_are_listed_once_with_their_reports_and_sources_issue_9()
+    {
+        using var json = JsonDocument.Parse(await _client.GetStringAsync("/api/events?type=ASSAULT", Token));
+        JsonElement assault = json.RootElement.GetProperty("events").EnumerateArray().Single();
+        Assert.Equal(2, assault.GetProperty("sources").GetInt32());
+        Assert.Equal(["full-1/V1", SlashId + "/V1"], assault.GetProperty("reports").EnumerateArray()
+            .Select(r => r.GetProperty("article_id").GetString() + "/" + r.GetProperty("event_id").GetString()));
+        JsonElement copy = assault.GetProperty("reports")[1];
+        Assert.Equal("bombardé", StoreDocuments.FullText[copy.GetProperty("trigger_start").GetInt32()..copy.GetProperty("trigger_end").GetInt32()]);
+
+        using HttpResponseMessage bad = await _client.GetAsync("/api/events?unmerged=maybe", Token);
+        Assert.Equal(HttpStatusCode.BadRequest, bad.StatusCode);
     }
 
     [Fact]

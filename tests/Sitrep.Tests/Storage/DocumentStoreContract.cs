@@ -301,6 +301,134 @@ public abstract class DocumentStoreContract
     }
 
     [Fact]
+    public async Task Date_windows_find_events_dated_by_a_year_month_or_week_that_began_before_them_exactly()
+    {
+        await using IDocumentStore store = await CreateStoreAsync();
+        SitrepDocumentModel full = StoreDocuments.Full();
+        EventModel year = full.Events[0] with { Id = "Y", Date = new EventDateModel(null, "2022", "year") };
+        EventModel month = full.Events[0] with { Id = "M", Date = new EventDateModel(null, "2022-04", "month") };
+        EventModel week = full.Events[1] with { Id = "W", Date = new EventDateModel(null, "2022-W23", "week") };
+        EventModel day = full.Events[1] with { Id = "D", Date = new EventDateModel(null, "2022-06-05", "day") };
+        await store.PutAsync(StoredDocument.FromModel(full with { Events = [year, month, week, day] }), Token);
+
+        async Task<string[]> Window(int fromMonth, int fromDay, int toMonth, int toDay, EventSort sort = EventSort.Date) =>
+            [.. (await store.FindEventsAsync(new EventQuery { Since = new DateOnly(2022, fromMonth, fromDay), Until = new DateOnly(2022, toMonth, toDay), Sort = sort }, Token)).Select(e => e.EventId)];
+
+        // Week 23 of 2022 is June 6-12: it began 6 days before June 12; the year began 162 days before.
+        Assert.Equal(["Y", "D", "W"], await Window(6, 5, 6, 12));
+        Assert.Equal(["Y", "W"], await Window(6, 12, 6, 30));
+        Assert.Equal(["W", "Y"], await Window(6, 12, 6, 30, EventSort.DateDescending));
+        Assert.Equal(["Y", "M"], await Window(4, 30, 5, 2));
+        Assert.Equal(["Y"], await Window(6, 13, 12, 31));
+        Assert.Equal(["Y", "M", "D", "W"], await Window(1, 1, 12, 31));
+        Assert.Equal(["D"], (await store.FindEventsAsync(new EventQuery { Since = new DateOnly(2022, 6, 5), Until = new DateOnly(2022, 6, 5), Type = "PROTEST" }, Token)).Select(e => e.EventId));
+    }
+
+    private static SitrepDocumentModel ElsewhereAndOtherwise(SitrepDocumentModel full) => full with
+    {
+        // The assault in Lviv, about 880 km from Kharkiv; talks instead of a protest.
+        Events = [full.Events[0] with { Location = full.Events[0].Location! with { Place = "P2" } }, full.Events[1] with { Type = "CONSULT" }],
+    };
+
+    private async Task<string[]> MergedAsync(IDocumentStore store, EventQuery? query = null) =>
+        [.. (await store.FindEventsAsync(query ?? new EventQuery(), Token))
+            .Select(e => $"{e.ArticleId}/{e.EventId}:{e.Sources}:{string.Join(",", e.Reports.Select(r => r.ArticleId + "/" + r.EventId))}")];
+
+    [Fact]
+    public async Task Two_articles_reporting_the_same_event_are_listed_as_one_event_with_two_sources_issue_9()
+    {
+        await using IDocumentStore store = await CreateStoreAsync();
+        await store.PutAsync(StoredDocument.FromModel(StoreDocuments.Full("wire-a")), Token);
+        await store.PutAsync(StoredDocument.FromModel(StoreDocuments.Full("paper-b")), Token);
+
+        Assert.Equal(["wire-a/V1:2:wire-a/V1,paper-b/V1", "wire-a/V2:2:wire-a/V2,paper-b/V2"], await MergedAsync(store));
+        EventRecord assault = (await store.FindEventsAsync(new EventQuery { Type = "ASSAULT", Country = "RUS", Since = new DateOnly(2022, 5, 13) }, Token)).Single();
+        EventReportRecord second = assault.Reports[1];
+        Assert.Equal(("paper-b", "V1", "bombardé", "Exemple Presse", 0), (second.ArticleId, second.EventId, second.Trigger, second.ArticleSource, second.Sentence));
+        Assert.Equal("bombardé", StoreDocuments.FullText[second.TriggerStart..second.TriggerEnd]);
+        Assert.Equal(["paper-b/V1:1:", "wire-a/V1:1:", "paper-b/V2:1:", "wire-a/V2:1:"], await MergedAsync(store, new EventQuery { Unmerged = true }));
+        Assert.Equal(StoredDocument.FromModel(StoreDocuments.Full("paper-b")).Json, await store.GetJsonAsync("paper-b", Token));
+    }
+
+    [Fact]
+    public async Task Events_of_other_types_or_far_apart_stay_separate_and_one_articles_events_never_merge_issue_9()
+    {
+        await using IDocumentStore store = await CreateStoreAsync();
+        SitrepDocumentModel full = StoreDocuments.Full("wire-a");
+        await store.PutAsync(StoredDocument.FromModel(full with { Events = [full.Events[0], full.Events[0] with { Id = "V9" }, full.Events[1]] }), Token);
+        await store.PutAsync(StoredDocument.FromModel(ElsewhereAndOtherwise(StoreDocuments.Full("paper-b"))), Token);
+        await store.PutAsync(StoredDocument.FromModel(StoreDocuments.Full("paper-c") with { Events = [full.Events[0]] }), Token);
+
+        Assert.Equal(
+            ["paper-b/V1:1:paper-b/V1", "wire-a/V1:2:wire-a/V1,paper-c/V1", "wire-a/V9:1:wire-a/V9", "paper-b/V2:1:paper-b/V2", "wire-a/V2:1:wire-a/V2"],
+            await MergedAsync(store));
+    }
+
+    [Fact]
+    public async Task Ingesting_the_same_articles_again_changes_no_merged_event_issue_9()
+    {
+        await using IDocumentStore store = await CreateStoreAsync();
+        StoredDocument[] documents = [StoredDocument.FromModel(StoreDocuments.Full("wire-a")), StoredDocument.FromModel(StoreDocuments.Full("paper-b"))];
+        await store.PutManyAsync(documents, Token);
+        string[] before = await MergedAsync(store);
+
+        IReadOnlyList<IngestResult> again = await store.PutManyAsync(documents, Token);
+        await store.PutAsync(documents[0], Token);
+
+        Assert.All(again, r => Assert.Equal(IngestStatus.Duplicate, r.Status));
+        Assert.Equal(["wire-a/V1:2:wire-a/V1,paper-b/V1", "wire-a/V2:2:wire-a/V2,paper-b/V2"], before);
+        Assert.Equal(before, await MergedAsync(store));
+    }
+
+    [Fact]
+    public async Task Updated_article_has_its_events_links_rebuilt_and_the_reports_merged_into_them_relinked_issue_9()
+    {
+        await using IDocumentStore store = await CreateStoreAsync();
+        SitrepDocumentModel a = StoreDocuments.Full("wire-a");
+        await store.PutAsync(StoredDocument.FromModel(a), Token);
+        await store.PutAsync(StoredDocument.FromModel(StoreDocuments.Full("paper-b")), Token);
+        await store.PutAsync(StoredDocument.FromModel(StoreDocuments.Full("paper-c")), Token);
+
+        // wire-a's assault moves to Lviv: the reports of paper-b and paper-c that had joined its events stay together,
+        // paper-b's first now; its protest joins them again as the latest report.
+        IngestResult moved = await store.PutAsync(StoredDocument.FromModel(ElsewhereAndOtherwise(a) with { Events = [ElsewhereAndOtherwise(a).Events[0], a.Events[1]] }), Token);
+        Assert.Equal(IngestStatus.Updated, moved.Status);
+        Assert.Equal(
+            ["paper-b/V1:2:paper-b/V1,paper-c/V1", "wire-a/V1:1:wire-a/V1", "paper-b/V2:3:paper-b/V2,paper-c/V2,wire-a/V2"],
+            await MergedAsync(store));
+
+        // Back to Kharkiv: it joins them again, now as the latest report.
+        await store.PutAsync(StoredDocument.FromModel(a with { Article = a.Article with { Title = "Kharkiv bombardée (mise à jour)" } }), Token);
+        Assert.Equal(
+            ["paper-b/V1:3:paper-b/V1,paper-c/V1,wire-a/V1", "paper-b/V2:3:paper-b/V2,paper-c/V2,wire-a/V2"],
+            await MergedAsync(store));
+    }
+
+    [Fact]
+    public async Task Writers_storing_reports_of_one_event_at_once_make_one_event_with_every_source_issue_9()
+    {
+        await using IDocumentStore store = await CreateStoreAsync();
+        await store.MigrateAsync(Token);
+        IDocumentStore[] writers = [.. Enumerable.Range(0, 6).Select(_ => OpenSame(store))];
+        try
+        {
+            await Task.WhenAll(writers.Select((w, i) => Task.Run(() => w.PutAsync(StoredDocument.FromModel(StoreDocuments.Full($"copy-{i}")), Token), Token)));
+        }
+        finally
+        {
+            foreach (IDocumentStore writer in writers)
+            {
+                await writer.DisposeAsync();
+            }
+        }
+
+        IReadOnlyList<EventRecord> events = await store.FindEventsAsync(new EventQuery(), Token);
+        Assert.Equal([6, 6], events.Select(e => e.Sources));
+        Assert.All(events, e => Assert.Equal(6, e.Reports.Select(r => r.ArticleId).Distinct().Count()));
+        Assert.Equal(12, (await store.FindEventsAsync(new EventQuery { Unmerged = true }, Token)).Count);
+    }
+
+    [Fact]
     public async Task Migrating_again_applies_nothing_and_keeps_the_data()
     {
         await using IDocumentStore store = await CreateStoreAsync();

@@ -22,7 +22,7 @@ public sealed class SqliteDocumentStoreTests : DocumentStoreContract, IDisposabl
         MigrationResult result = await store.MigrateAsync(TestContext.Current.CancellationToken);
 
         Assert.Equal((0, SqliteDocumentStore.SchemaVersion), (result.FromVersion, result.ToVersion));
-        Assert.Equal(["001_initial", "002_near_duplicates", "003_event_exports"], result.Applied);
+        Assert.Equal(["001_initial", "002_near_duplicates", "003_event_exports", "004_event_windows_and_merging"], result.Applied);
         Assert.Equal("wal", Scalar(store.Location, "PRAGMA journal_mode;"));
         Assert.Equal("001_initial", Scalar(store.Location, "SELECT name FROM schema_version WHERE version = 1;"));
         Assert.Equal("ok", await store.CheckIntegrityAsync(TestContext.Current.CancellationToken));

@@ -22,7 +22,7 @@ public static class EventExporter
         "event_id_cnty", "event_date", "year", "time_precision", "event_type", "sub_event_type", "actor1", "assoc_actor_1", "inter1",
         "actor2", "assoc_actor_2", "inter2", "country", "admin1", "location", "latitude", "longitude", "geo_precision", "source",
         "notes", "fatalities", "injured", "plover_type", "plover_mode", "cameo_root", "modality", "reporter", "confidence",
-        "article_id", "event_id", "article_title", "url", "published",
+        "article_id", "event_id", "article_title", "url", "published", "sources",
     ];
 
     private static readonly ReadOnlyMemory<byte> NewLine = "\n"u8.ToArray();
@@ -121,6 +121,23 @@ public static class EventExporter
         writer.WriteString("article_url", e.ArticleUrl);
         writer.WriteString("article_source", e.ArticleSource);
         writer.WriteString("article_published", e.ArticlePublished);
+        writer.WriteNumber("sources", e.Sources);
+        writer.WriteStartArray("reports");
+        foreach (EventReportRecord report in e.Reports)
+        {
+            writer.WriteStartObject();
+            writer.WriteString("article_id", report.ArticleId);
+            writer.WriteString("event_id", report.EventId);
+            writer.WriteString("trigger", report.Trigger);
+            writer.WriteNumber("trigger_start", report.TriggerStart);
+            writer.WriteNumber("trigger_end", report.TriggerEnd);
+            writer.WriteNumber("sentence", report.Sentence);
+            writer.WriteString("article_source", report.ArticleSource);
+            writer.WriteString("article_published", report.ArticlePublished);
+            writer.WriteEndObject();
+        }
+
+        writer.WriteEndArray();
         writer.WriteEndObject();
     }
 
@@ -186,7 +203,7 @@ public static class EventExporter
                 actor2?.Text, string.Join("; ", e.Recipients.Skip(1).Select(a => a.Text)), null,
                 e.Country, e.Admin1, e.PlaceName ?? e.Location, null, null, null, e.ArticleSource,
                 e.SentenceText, null, null, e.Type, e.Mode, e.CameoRoot, e.Modality, e.Reporter, null,
-                e.ArticleId, e.EventId, e.ArticleTitle, e.ArticleUrl, e.ArticlePublished,
+                e.ArticleId, e.EventId, e.ArticleTitle, e.ArticleUrl, e.ArticlePublished, null,
             ];
             string?[] numbers =
             [
@@ -194,7 +211,7 @@ public static class EventExporter
                 null, null, Number(InterCode(actor1, e.Type)), null, null, Number(InterCode(actor2, e.Type)),
                 null, null, null, Number(e.Lat), Number(e.Lon), GeoPrecision(e.GeoPrecision), null,
                 null, Number(e.Dead), Number(e.Injured), null, null, null, null, null, Number(e.Confidence),
-                null, null, null, null, null,
+                null, null, null, null, null, Number(e.Sources),
             ];
             line.Clear();
             for (int i = 0; i < text.Length; i++)

@@ -31,6 +31,7 @@ public static class EventQueryParameters
         ("limit", $"At most this many events (default {DefaultLimit}, at most {MaxLimit})."),
         ("offset", "Skip this many events first (paging)."),
         ("sort", "date (oldest first, the default), -date (newest first) or dead (most dead first)."),
+        ("unmerged", "true: every article's report of an event on its own (default false: each event once, with its sources and reports)."),
     ];
 
     private static readonly ImmutableHashSet<string> Modalities =
@@ -101,6 +102,12 @@ public static class EventQueryParameters
             }
         }
 
+        bool unmerged = false;
+        if (Get("unmerged") is string flag && !bool.TryParse(flag, out unmerged))
+        {
+            Fail("unmerged", $"'{flag}' is not true or false");
+        }
+
         if (since is DateOnly from && until is DateOnly to && from > to)
         {
             Fail("until", $"{to:yyyy-MM-dd} is before since {from:yyyy-MM-dd}");
@@ -123,6 +130,7 @@ public static class EventQueryParameters
             Limit = limit,
             Offset = offset,
             Sort = sort,
+            Unmerged = unmerged,
         };
 
         DateOnly? Day(string name)
