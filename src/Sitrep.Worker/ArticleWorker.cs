@@ -89,6 +89,7 @@ public sealed class ArticleWorker(INatsJSContext js, ArticleIngestor ingestor, A
             }
 
             Interlocked.Exchange(ref _lastMessage, Stopwatch.GetTimestamp());
+            metrics.MarkReceived();
             bool storeFailed = await HandleAsync(message, hardStop).ConfigureAwait(false);
             storeBackoff = storeFailed ? TimeSpan.FromSeconds(Math.Clamp(storeBackoff.TotalSeconds * 2, 1, 30)) : TimeSpan.Zero;
             if (storeFailed)

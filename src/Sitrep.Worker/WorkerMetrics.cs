@@ -7,8 +7,11 @@ namespace Sitrep.Worker;
 /// A worker's counters, thread-safe, and their Prometheus text exposition. Lag is the consumer's view on the server
 /// (messages not yet delivered to any worker, and delivered but not yet acknowledged), refreshed by the worker.
 /// </summary>
-public sealed class WorkerMetrics
+public sealed class WorkerMetrics(TimeProvider? time = null)
 {
+    private readonly TimeProvider _time = time ?? TimeProvider.System;
+    private long _firstMessage;
+    private long _lastDone;
     private long _processed;
     private long _stored;
     private long _duplicates;
@@ -46,11 +49,20 @@ public sealed class WorkerMetrics
     /// <summary>Messages delivered to a worker and not yet acknowledged (-1 before the first refresh).</summary>
     public long AckPending => Interlocked.Read(ref _ackPending);
 
+    /// <summary>When the first message was received (null before), for throughput over the active period.</summary>
+    public DateTimeOffset? FirstMessageAt => Interlocked.Read(ref _firstMessage) is var t and not 0 ? new DateTimeOffset(t, TimeSpan.Zero) : null;
+
+    /// <summary>When the last message was acknowledged (null before).</summary>
+    public DateTimeOffset? LastDoneAt => Interlocked.Read(ref _lastDone) is var t and not 0 ? new DateTimeOffset(t, TimeSpan.Zero) : null;
+
+    internal void MarkReceived() => Interlocked.CompareExchange(ref _firstMessage, _time.GetUtcNow().UtcTicks, 0);
+
     internal void CountProcessed(bool stored, TimeSpan elapsed)
     {
         Interlocked.Increment(ref _processed);
         Interlocked.Increment(ref stored ? ref _stored : ref _duplicates);
         Interlocked.Add(ref _ticks, elapsed.Ticks);
+        Interlocked.Exchange(ref _lastDone, _time.GetUtcNow().UtcTicks);
     }
 
     internal void CountFailed() => Interlocked.Increment(ref _failed);
