@@ -34,7 +34,12 @@ public sealed class ArticlePublisher(INatsJSContext js, ArticleQueueOptions opti
             message,
             opts: new NatsJSPubOpts { MsgId = ArticleMessage.MessageId(message) },
             cancellationToken: cancellationToken).ConfigureAwait(false);
+        if (ack.Duplicate)
+        {
+            return PublishStatus.Duplicate;
+        }
+
         ack.EnsureSuccess();
-        return ack.Duplicate ? PublishStatus.Duplicate : PublishStatus.Queued;
+        return PublishStatus.Queued;
     }
 }

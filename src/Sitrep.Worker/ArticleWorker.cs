@@ -44,6 +44,7 @@ public sealed class ArticleWorker(INatsJSContext js, ArticleIngestor ingestor, A
     public const string SequenceHeader = "Sitrep-Stream-Sequence";
 
     private static readonly TimeSpan PullExpiry = TimeSpan.FromSeconds(2);
+    // The last time a loop received or finished a message: the idle exit counts from it.
     private long _lastMessage = Stopwatch.GetTimestamp();
 
     public WorkerMetrics Metrics => metrics;
@@ -91,6 +92,7 @@ public sealed class ArticleWorker(INatsJSContext js, ArticleIngestor ingestor, A
             Interlocked.Exchange(ref _lastMessage, Stopwatch.GetTimestamp());
             metrics.MarkReceived();
             bool storeFailed = await HandleAsync(message, hardStop).ConfigureAwait(false);
+            Interlocked.Exchange(ref _lastMessage, Stopwatch.GetTimestamp());
             storeBackoff = storeFailed ? TimeSpan.FromSeconds(Math.Clamp(storeBackoff.TotalSeconds * 2, 1, 30)) : TimeSpan.Zero;
             if (storeFailed)
             {
@@ -177,7 +179,11 @@ public sealed class ArticleWorker(INatsJSContext js, ArticleIngestor ingestor, A
         byte[] data = message.Data ?? [];
         // The same id as the original, so a dead letter published twice (a crash between publish and ack) is kept once.
         var ack = await js.PublishAsync(queue.DeadLetterSubject, data, opts: new NatsJSPubOpts { MsgId = ArticleMessage.MessageId(data) }, headers: headers).ConfigureAwait(false);
-        ack.EnsureSuccess();
+        if (!ack.Duplicate)
+        {
+            ack.EnsureSuccess();
+        }
+
         await message.AckAsync(new AckOpts { DoubleAck = true }, CancellationToken.None).ConfigureAwait(false);
         metrics.CountDeadLettered();
         log?.Invoke($"{origin}: dead-lettered after {delivered} deliveries: {error}");

@@ -111,6 +111,8 @@ internal static class WorkerCommand
             await connection.ConnectAsync().ConfigureAwait(false);
             var js = new NatsJSContext(connection);
             await using MetricsEndpoint? endpoint = metricsPort > 0 ? new MetricsEndpoint(metrics, metricsHost, metricsPort) : null;
+            // Models load on first use: load them before pulling, so the first article is not held for seconds.
+            WarmUp();
             var worker = new ArticleWorker(js, new ArticleIngestor(SitrepExtractor.Default, store), queue, options, metrics, message => Console.Error.WriteLine($"sitrep worker: {message}"));
             Console.Error.WriteLine($"sitrep worker: consuming {queue.Stream} on {natsUrl} into {store.Location}" + (endpoint is null ? "" : $"; metrics on http://{metricsHost}:{metricsPort}/metrics"));
             await worker.RunAsync(cancellationToken).ConfigureAwait(false);
@@ -207,7 +209,14 @@ internal static class WorkerCommand
                     }
 
                     PublishStatus status = await publisher.PublishAsync(defaults.ApplyTo(article), cancellationToken).ConfigureAwait(false);
-                    _ = status == PublishStatus.Queued ? queued++ : duplicates++;
+                    if (status == PublishStatus.Queued)
+                    {
+                        queued++;
+                    }
+                    else
+                    {
+                        duplicates++;
+                    }
                 }
             }
         }
@@ -235,6 +244,14 @@ internal static class WorkerCommand
             : failed == 0 ? CliExit.Success
             : read == 1 ? CliExit.Failure
             : CliExit.PartialFailure;
+    }
+
+    private static void WarmUp()
+    {
+        foreach ((string text, string language) in new[] { ("Le préfet a annoncé lundi l'évacuation de Lyon.", "fr"), ("The mayor of London said on Monday that two people died.", "en") })
+        {
+            SitrepExtractor.Default.Extract(new Articles.Article { Text = text, Language = language, Published = new Articles.PublicationDate(new DateOnly(2024, 1, 1)) });
+        }
     }
 
     /// <summary>One line, parsed by scripts/bench-workers.sh: keep its key=value words.</summary>
