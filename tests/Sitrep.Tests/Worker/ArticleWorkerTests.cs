@@ -20,7 +20,7 @@ public sealed class ArticleWorkerTests : IDisposable
     public async Task Two_workers_in_parallel_store_each_published_article_exactly_once()
     {
         CancellationToken ct = TestContext.Current.CancellationToken;
-        using NatsTestServer server = NatsTestServer.StartOrSkip();
+        using var server = NatsTestServer.StartOrSkip();
         await using var nats = new NatsConnection(new NatsOpts { Url = server.Url });
         var js = new NatsJSContext(nats);
         var queue = new ArticleQueueOptions();
@@ -57,7 +57,7 @@ public sealed class ArticleWorkerTests : IDisposable
     public async Task Poison_article_goes_to_the_dead_letter_subject_with_its_error_after_max_deliver_attempts()
     {
         CancellationToken ct = TestContext.Current.CancellationToken;
-        using NatsTestServer server = NatsTestServer.StartOrSkip();
+        using var server = NatsTestServer.StartOrSkip();
         await using var nats = new NatsConnection(new NatsOpts { Url = server.Url });
         var js = new NatsJSContext(nats);
         var queue = new ArticleQueueOptions { MaxDeliver = 2 };
@@ -86,7 +86,7 @@ public sealed class ArticleWorkerTests : IDisposable
     public async Task Article_delivered_more_than_max_deliver_times_without_an_ack_is_dead_lettered_unprocessed()
     {
         CancellationToken ct = TestContext.Current.CancellationToken;
-        using NatsTestServer server = NatsTestServer.StartOrSkip();
+        using var server = NatsTestServer.StartOrSkip();
         await using var nats = new NatsConnection(new NatsOpts { Url = server.Url });
         var js = new NatsJSContext(nats);
         var queue = new ArticleQueueOptions { MaxDeliver = 2, AckWait = TimeSpan.FromSeconds(1) };
@@ -135,9 +135,9 @@ public sealed class ArticleWorkerTests : IDisposable
     [Fact]
     public void Queued_article_reads_back_as_the_same_article()
     {
-        Articles.Article article = WorkerArticles.Make("round", 3) with { Title = "Crue", Url = "https://example.org/a", Source = "Exemple" };
+        global::Sitrep.Articles.Article article = WorkerArticles.Make("round", 3) with { Title = "Crue", Url = "https://example.org/a", Source = "Exemple" };
         byte[] message = ArticleMessage.Write(article);
-        Articles.ArticleReadResult read = ArticleMessage.Read(message, "test");
+        global::Sitrep.Articles.ArticleReadResult read = ArticleMessage.Read(message, "test");
         Assert.Equal(article with { Warnings = [] }, read.Article! with { Warnings = [] });
         Assert.Equal(ArticleMessage.MessageId(message), ArticleMessage.MessageId(ArticleMessage.Write(article)));
         Assert.Equal("the message is not UTF-8", ArticleMessage.Read([0xff, 0xfe, 0x41], "test").Error);
@@ -164,7 +164,7 @@ public sealed class ArticleWorkerTests : IDisposable
         Assert.Equal(0UL, consumer.Info.NumPending);
         Assert.Equal(0L, consumer.Info.NumAckPending);
         INatsJSStream stream = await js.GetStreamAsync(queue.Stream, cancellationToken: TestContext.Current.CancellationToken);
-        Assert.Equal(0UL, stream.Info.State.Messages);
+        Assert.Equal(0L, stream.Info.State.Messages);
     }
 
     private static async Task<INatsJSMsg<byte[]>> NextDeadLetterAsync(INatsJSContext js, ArticleQueueOptions queue, CancellationToken ct)

@@ -23,7 +23,7 @@ public sealed class WorkerKillTests : IDisposable
     public async Task Killed_worker_loses_nothing_and_the_next_worker_stores_every_article_exactly_once()
     {
         CancellationToken ct = TestContext.Current.CancellationToken;
-        using NatsTestServer server = NatsTestServer.StartOrSkip();
+        using var server = NatsTestServer.StartOrSkip();
         await using var nats = new NatsConnection(new NatsOpts { Url = server.Url });
         var js = new NatsJSContext(nats);
         var queue = new ArticleQueueOptions();
