@@ -44,8 +44,9 @@ public sealed class ArticleWorker(INatsJSContext js, ArticleIngestor ingestor, A
     public const string SequenceHeader = "Sitrep-Stream-Sequence";
 
     private static readonly TimeSpan PullExpiry = TimeSpan.FromSeconds(2);
-    // The last time a loop received or finished a message: the idle exit counts from it.
+    // The last time a loop finished a message (or the start): the idle exit counts from it while nothing is in flight.
     private long _lastMessage = Stopwatch.GetTimestamp();
+    private int _inFlight;
 
     public WorkerMetrics Metrics => metrics;
 
@@ -89,10 +90,19 @@ public sealed class ArticleWorker(INatsJSContext js, ArticleIngestor ingestor, A
                 continue;
             }
 
-            Interlocked.Exchange(ref _lastMessage, Stopwatch.GetTimestamp());
+            Interlocked.Increment(ref _inFlight);
             metrics.MarkReceived();
-            bool storeFailed = await HandleAsync(message, hardStop).ConfigureAwait(false);
-            Interlocked.Exchange(ref _lastMessage, Stopwatch.GetTimestamp());
+            bool storeFailed;
+            try
+            {
+                storeFailed = await HandleAsync(message, hardStop).ConfigureAwait(false);
+            }
+            finally
+            {
+                Interlocked.Exchange(ref _lastMessage, Stopwatch.GetTimestamp());
+                Interlocked.Decrement(ref _inFlight);
+            }
+
             storeBackoff = storeFailed ? TimeSpan.FromSeconds(Math.Clamp(storeBackoff.TotalSeconds * 2, 1, 30)) : TimeSpan.Zero;
             if (storeFailed)
             {
@@ -220,7 +230,7 @@ public sealed class ArticleWorker(INatsJSContext js, ArticleIngestor ingestor, A
                 }
             }
 
-            if (options.IdleExit is { } idleExit && Stopwatch.GetElapsedTime(Interlocked.Read(ref _lastMessage)) >= idleExit)
+            if (options.IdleExit is { } idleExit && Volatile.Read(ref _inFlight) == 0 && Stopwatch.GetElapsedTime(Interlocked.Read(ref _lastMessage)) >= idleExit)
             {
                 log?.Invoke($"idle for {idleExit.TotalSeconds:0.#} s: stopping");
                 await idle.CancelAsync().ConfigureAwait(false);

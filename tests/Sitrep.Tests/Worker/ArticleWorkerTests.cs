@@ -90,10 +90,10 @@ public sealed class ArticleWorkerTests : IDisposable
         await using var nats = new NatsConnection(new NatsOpts { Url = server.Url });
         var js = new NatsJSContext(nats);
         var queue = new ArticleQueueOptions { MaxDeliver = 2, AckWait = TimeSpan.FromSeconds(1) };
+        INatsJSConsumer consumer = await ArticleQueue.EnsureConsumerAsync(js, queue, ct);
         await new ArticlePublisher(js, queue).PublishAsync(WorkerArticles.Make("crashy", 1), ct);
 
         // Two workers that "crash" on it: they take it and never acknowledge.
-        INatsJSConsumer consumer = await ArticleQueue.EnsureConsumerAsync(js, queue, ct);
         for (int attempt = 1; attempt <= 2; attempt++)
         {
             INatsJSMsg<byte[]>? taken = await consumer.NextAsync<byte[]>(cancellationToken: ct);
