@@ -59,6 +59,7 @@ echo "cluster: nats-server $("$nats_bin" --version | awk '{print $2}') with JetS
 
 if [ "$postgres" = 1 ]; then
   . .ci/postgres
+  trap cleanup EXIT  # .ci/postgres set its own trap; cleanup calls its sitrep_pg_stop
   store="$SITREP_TEST_POSTGRES_URI"
 fi
 export SITREP_STORE="${store:-$dir/cluster.db}"
@@ -93,7 +94,13 @@ worker_pids=()
 for i in $(seq "$workers"); do grep 'processed=' "$dir/worker-$i.log" | sed "s/^/worker $i: /" || { echo "worker $i:"; cat "$dir/worker-$i.log"; status=1; }; done
 # Cluster throughput: articles acknowledged between the first article received and the last acknowledged, any worker.
 cat "$dir"/worker-*.log | grep -o 'processed=.*' | tr ' ' '\n' | awk -F= '
-  $1 == "processed" { n += $2 } $1 == "busy_s" { busy += $2 }
+  $1 == "processed" { n += $2 } $1 == "busy_s" { busy += $2 } $1 == "cpu_s" { cpu += $2 }
   $1 == "first_ms" && $2 > 0 && (first == 0 || $2 < first) { first = $2 } $1 == "last_ms" && $2 > last { last = $2 }
-  END { s = (last - first) / 1000; printf "cluster: %d articles in %.2f s = %.1f articles/s; %.2f ms of worker time per article\n", n, s, (s > 0 ? n / s : 0), (n > 0 ? busy * 1000 / n : 0) }'
+  END { s = (last - first) / 1000; printf "cluster: %d articles in %.2f s = %.1f articles/s; per article: %.2f ms of worker wall time, %.2f ms of worker CPU\n", n, s, (s > 0 ? n / s : 0), (n > 0 ? busy * 1000 / n : 0), (n > 0 ? cpu * 1000 / n : 0) }'
+# What the store holds after the run, for sizing (docs/BENCHMARKS.md).
+if [ "$postgres" = 1 ]; then
+  "$SITREP_PG_BIN/psql" "$SITREP_STORE" -qAt -c "SELECT 'cluster: PostgreSQL database ' || pg_size_pretty(pg_database_size(current_database())) || ' for ' || (SELECT count(*) FROM articles) || ' articles, ' || (SELECT count(*) FROM events) || ' events'" || true
+elif [ -f "$SITREP_STORE" ]; then
+  echo "cluster: SQLite file $(du -b "$SITREP_STORE" | cut -f1) bytes (WAL not checkpointed: $(du -b "$SITREP_STORE-wal" 2>/dev/null | cut -f1) bytes)"
+fi
 exit $status

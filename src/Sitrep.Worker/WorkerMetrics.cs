@@ -12,6 +12,7 @@ public sealed class WorkerMetrics(TimeProvider? time = null)
     private readonly TimeProvider _time = time ?? TimeProvider.System;
     private long _firstMessage;
     private long _lastDone;
+    private long _cpuAtFirstMessage;
     private long _processed;
     private long _stored;
     private long _duplicates;
@@ -55,7 +56,19 @@ public sealed class WorkerMetrics(TimeProvider? time = null)
     /// <summary>When the last message was acknowledged (null before).</summary>
     public DateTimeOffset? LastDoneAt => Interlocked.Read(ref _lastDone) is var t and not 0 ? new DateTimeOffset(t, TimeSpan.Zero) : null;
 
-    internal void MarkReceived() => Interlocked.CompareExchange(ref _firstMessage, _time.GetUtcNow().UtcTicks, 0);
+    /// <summary>
+    /// The process's CPU time (all threads) used since the first message was received: the cost of the work itself,
+    /// without start-up and model loading, and whatever else shares the machine (zero before the first message).
+    /// </summary>
+    public TimeSpan CpuSinceFirstMessage => Interlocked.Read(ref _cpuAtFirstMessage) is var t and not 0 ? Environment.CpuUsage.TotalTime - TimeSpan.FromTicks(t) : TimeSpan.Zero;
+
+    internal void MarkReceived()
+    {
+        if (Interlocked.CompareExchange(ref _firstMessage, _time.GetUtcNow().UtcTicks, 0) == 0)
+        {
+            Interlocked.Exchange(ref _cpuAtFirstMessage, Math.Max(1, Environment.CpuUsage.TotalTime.Ticks));
+        }
+    }
 
     internal void CountProcessed(bool stored, TimeSpan elapsed)
     {

@@ -259,6 +259,6 @@ internal static class WorkerCommand
     {
         double active = metrics.FirstMessageAt is { } first && metrics.LastDoneAt is { } last ? (last - first).TotalSeconds : 0;
         return string.Create(CultureInfo.InvariantCulture,
-            $"processed={metrics.Processed} stored={metrics.Stored} duplicates={metrics.Duplicates} failed={metrics.Failed} dead_lettered={metrics.DeadLettered} returned={metrics.Returned} store_errors={metrics.StoreErrors} busy_s={metrics.BusySeconds:0.###} first_ms={metrics.FirstMessageAt?.ToUnixTimeMilliseconds() ?? 0} last_ms={metrics.LastDoneAt?.ToUnixTimeMilliseconds() ?? 0} active_s={active:0.###}");
+            $"processed={metrics.Processed} stored={metrics.Stored} duplicates={metrics.Duplicates} failed={metrics.Failed} dead_lettered={metrics.DeadLettered} returned={metrics.Returned} store_errors={metrics.StoreErrors} busy_s={metrics.BusySeconds:0.###} cpu_s={metrics.CpuSinceFirstMessage.TotalSeconds:0.###} first_ms={metrics.FirstMessageAt?.ToUnixTimeMilliseconds() ?? 0} last_ms={metrics.LastDoneAt?.ToUnixTimeMilliseconds() ?? 0} active_s={active:0.###}");
     }
 }
