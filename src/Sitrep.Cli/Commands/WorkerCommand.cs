@@ -3,6 +3,8 @@ using System.Data.Common;
 using System.Globalization;
 using NATS.Client.Core;
 using NATS.Client.JetStream;
+using Sitrep.Articles;
+using Sitrep.Articles.Feeds;
 using Sitrep.Pipeline;
 using Sitrep.Storage;
 using Sitrep.Worker;
@@ -158,11 +160,11 @@ internal static class WorkerCommand
 
         var format = inputFormat switch
         {
-            "text" => Articles.ArticleFormat.Text,
-            "html" => Articles.ArticleFormat.Html,
-            "jsonl" => Articles.ArticleFormat.JsonLines,
-            "feed" => Articles.ArticleFormat.Feed,
-            _ => Articles.ArticleFormat.Auto,
+            "text" => ArticleFormat.Text,
+            "html" => ArticleFormat.Html,
+            "jsonl" => ArticleFormat.JsonLines,
+            "feed" => ArticleFormat.Feed,
+            _ => ArticleFormat.Auto,
         };
 
         var files = new List<(string Path, string Origin)>();
@@ -170,7 +172,7 @@ internal static class WorkerCommand
         {
             foreach (string input in inputs)
             {
-                if (Articles.Feeds.FeedFetcher.IsAddress(input))
+                if (FeedFetcher.IsAddress(input))
                 {
                     return CliExit.Fail($"{input}: --to queues local files and standard input; fetch feeds with sitrep ingest without --to");
                 }
@@ -194,7 +196,7 @@ internal static class WorkerCommand
             foreach ((string path, string origin) in files)
             {
                 byte[] bytes = path == "-" ? InputFiles.ReadStandardInput() : await File.ReadAllBytesAsync(path, cancellationToken).ConfigureAwait(false);
-                foreach (Articles.ArticleReadResult result in Articles.ArticleReader.Read(bytes, origin, format, path == "-" ? null : path))
+                foreach (ArticleReadResult result in ArticleReader.Read(bytes, origin, format, path == "-" ? null : path))
                 {
                     read++;
                     if (result.Article is not { } article)
@@ -250,7 +252,7 @@ internal static class WorkerCommand
     {
         foreach ((string text, string language) in new[] { ("Le préfet a annoncé lundi l'évacuation de Lyon.", "fr"), ("The mayor of London said on Monday that two people died.", "en") })
         {
-            SitrepExtractor.Default.Extract(new Articles.Article { Text = text, Language = language, Published = new Articles.PublicationDate(new DateOnly(2024, 1, 1)) });
+            SitrepExtractor.Default.Extract(new Article { Text = text, Language = language, Published = new PublicationDate(new DateOnly(2024, 1, 1)) });
         }
     }
 
