@@ -11,6 +11,7 @@ var root = new RootCommand("Sitrep: news articles to a structured, geocoded, dat
 {
     ExtractCommand.Create(),
     IngestCommand.Create(),
+    WorkerCommand.Create(),
     ArticlesCommand.Create(),
     EventsCommand.Create(),
     ServeCommand.Create(),

@@ -43,8 +43,13 @@ internal static class IngestCommand
             DefaultValueFactory = _ => 1000,
         };
 
-        var command = new Command("ingest", "Extract articles and store their documents (new, duplicate or updated).") { inputs, store, published, lang, inputFormat, fetchTimeout, hostInterval };
-        command.SetAction((parse, cancellationToken) => Run(
+        // Scale-out (issue 11): queue the articles for `sitrep worker`s instead of extracting them here.
+        var to = new Option<string?>("--to") { Description = "Publish the articles to this NATS JetStream server (nats://host:4222) for sitrep workers instead of extracting and storing them here (local files and standard input only)." };
+
+        var command = new Command("ingest", "Extract articles and store their documents (new, duplicate or updated).") { inputs, store, published, lang, inputFormat, fetchTimeout, hostInterval, to };
+        command.SetAction((parse, cancellationToken) => parse.GetValue(to) is { Length: > 0 } natsUrl
+            ? WorkerCommand.PublishAsync(parse.GetValue(inputs)!, natsUrl, parse.GetValue(published), parse.GetValue(lang), parse.GetValue(inputFormat)!, cancellationToken)
+            : Run(
             parse.GetValue(inputs)!,
             StoreLocation.Resolve(parse.GetValue(store)),
             parse.GetValue(published),
