@@ -283,14 +283,14 @@ public sealed class EventExtractor
                 case TriggerFrame.Agent:
                     Add(actors, passive ? roles.Agent : subject);
                     Add(recipients, passive ? subject : roles.Object);
-                    recipients.AddRange(roles.To.Where(c => !IsWhere(coder, c)));
+                    recipients.AddRange(Receivers(coder, roles));
                     Add(recipients, roles.Against);
                     Add(recipients, roles.Addressee);
                     if (recipients.Count == 0 && roles.Governed is { } inner)
                     {
                         // «s'est engagé à verser une aide à l'Ukraine», «agreed to provide aid for Romania»: the receiver of the act it governs.
                         Add(recipients, inner.Object);
-                        recipients.AddRange(inner.To.Where(c => !IsWhere(coder, c)));
+                        recipients.AddRange(Receivers(coder, inner));
                         Add(recipients, inner.Against);
                     }
 
@@ -332,7 +332,7 @@ public sealed class EventExtractor
             Add(actors, roles.Subject);
             actors.AddRange(roles.With);
             Add(recipients, roles.Against);
-            recipients.AddRange(roles.To.Where(c => !IsWhere(coder, c)));
+            recipients.AddRange(Receivers(coder, roles));
             if (roles.Object is { } complement)
             {
                 Add(frame is TriggerFrame.Agent ? recipients : actors, complement);
@@ -362,7 +362,7 @@ public sealed class EventExtractor
                     Chunk? subject = verbRoles.Subject;
 
                     // «a imposé des sanctions à la Russie», «apporte son soutien à l'Ukraine»: the light verb's receiver is the event's.
-                    recipients.AddRange(verbRoles.To.Where(c => !IsWhere(coder, c)));
+                    recipients.AddRange(Receivers(coder, verbRoles));
                     Add(recipients, verbRoles.Against);
                     if (subject is { IsPronoun: true })
                     {
@@ -459,6 +459,9 @@ public sealed class EventExtractor
         "PROPN" when coder.PlaceAt(token) is { } place && place.Place.Entry is { IsCountry: true } entry => ActorCoder.ToAlpha3(entry.Country),
         _ => null,
     };
+
+    /// <summary>The «à» / «to» phrases that name who receives, not where.</summary>
+    private static IEnumerable<Chunk> Receivers(ActorCoder coder, Roles roles) => roles.To.Where(c => !IsWhere(coder, c));
 
     /// <summary>«à Kharkiv», «to the front»: a town or region after «à» / «to» is where, not whom; a country may be whom («sent arms to Pakistan»).</summary>
     private static bool IsWhere(ActorCoder coder, Chunk chunk) =>
@@ -614,7 +617,13 @@ public sealed class EventExtractor
             return;
         }
 
-        switch (_lexicon.Word("preposition", view.Word(preposition)))
+        Assign(roles, _lexicon.Word("preposition", view.Word(preposition)), chunk);
+    }
+
+    /// <summary>Puts a phrase in the slot its preposition's role names (agent, with, against, to, of); other prepositions name none.</summary>
+    private static void Assign(Roles roles, string? role, Chunk chunk)
+    {
+        switch (role)
         {
             case "agent":
                 roles.Agent ??= chunk;
@@ -821,26 +830,13 @@ public sealed class EventExtractor
                 break;
             }
 
-            string? role = chunk.Preposition is null ? null : _lexicon.Word("preposition", chunk.Preposition);
             if (chunk.Preposition is null && first && !chunk.IsPronoun)
             {
                 roles.Object = chunk;
             }
-            else if (role == "agent")
+            else if (chunk.Preposition is not null)
             {
-                roles.Agent ??= chunk;
-            }
-            else if (role == "with")
-            {
-                roles.With.Add(chunk);
-            }
-            else if (role == "against")
-            {
-                roles.Against ??= chunk;
-            }
-            else if (role == "to")
-            {
-                roles.To.Add(chunk);
+                Assign(roles, _lexicon.Word("preposition", chunk.Preposition), chunk);
             }
 
             first = false;
