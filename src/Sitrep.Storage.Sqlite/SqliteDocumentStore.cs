@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using System.Globalization;
+using System.Runtime.CompilerServices;
 using System.Text;
 using Microsoft.Data.Sqlite;
 using Sitrep.Mentions.Places;
@@ -19,6 +20,10 @@ public sealed class SqliteDocumentStore : IDocumentStore
     private readonly string _unpooledConnectionString;
     private readonly SemaphoreSlim _writeLock = new(1, 1);
     private readonly SemaphoreSlim _readyLock = new(1, 1);
+
+    // The native connections already given the pragmas below: a pooled connection keeps them, so a read pays for them once
+    // per native connection, not once per request.
+    private readonly ConditionalWeakTable<SQLitePCL.sqlite3, object> _configured = [];
     private SqliteConnection? _writer;
     private SqliteDocumentWriter? _rows;
     private bool _ready;
@@ -32,7 +37,6 @@ public sealed class SqliteDocumentStore : IDocumentStore
         {
             DataSource = Location,
             Mode = SqliteOpenMode.ReadWriteCreate,
-            ForeignKeys = true,
             Pooling = true,
             DefaultTimeout = 30,
         };
@@ -321,48 +325,46 @@ public sealed class SqliteDocumentStore : IDocumentStore
             command.Parameters.AddWithValue("$until", Day(until));
         }
 
-        string select = $"SELECT {StoreRows.EventColumns}, e.article, e.first_day, e.dead_best FROM ";
+        // The page's keys first, from the listing index alone where the filters allow (day, place, coordinates and the
+        // merged flag are in its entries): a WITHOUT ROWID table is otherwise read for every entry of the window before
+        // a filter on an indexed column drops it. Then only the page's rows are read, in the outer statement.
+        // (The death count is read only to sort by it: it is in no listing index.)
+        string pageKeys = $"SELECT e.article AS k_article, e.id AS k_id, a.id AS k_public, e.first_day AS k_day, {(query.Sort == EventSort.Dead ? "e.dead_best" : "NULL")} AS k_dead FROM ";
+        const string keyTables = "events e JOIN articles a ON a.key = e.article";
         string filters = sql.ToString();
-        string tables = ListingIndex(query) is string index
-            ? StoreRows.EventTables.Replace("events e ", $"events e INDEXED BY {index} ", StringComparison.Ordinal)
-            : StoreRows.EventTables;
-        sql.Clear().Append(select).Append(tables).Append(" WHERE 1 = 1").Append(filters);
+        string tables = ListingIndex(query) is string index ? keyTables.Replace("events e ", $"events e INDEXED BY {index} ", StringComparison.Ordinal) : keyTables;
+        sql.Clear().Append(pageKeys).Append(tables).Append(" WHERE 1 = 1").Append(filters);
         if (query.Since is DateOnly from)
         {
             // A dated event matches when the days its value covers overlap [since, until]. An event covering a week at
             // most starts no earlier than since - 6 days: an exact range on first_day. The few covering more (a month,
             // a year: long_span) start no earlier than since - 366 days and come from their own partial index. The two
             // parts are disjoint and each is read in first_day order, so SQLite merges them without sorting the window.
-            sql.Append(" AND e.last_day >= $since AND e.first_day >= $short_floor UNION ALL ").Append(select)
-                .Append(StoreRows.EventTables.Replace("events e ", "events e INDEXED BY events_long_days ", StringComparison.Ordinal))
+            sql.Append(" AND e.last_day >= $since AND e.first_day >= $short_floor UNION ALL ").Append(pageKeys)
+                .Append(keyTables.Replace("events e ", "events e INDEXED BY events_long_days ", StringComparison.Ordinal))
                 .Append(" WHERE 1 = 1").Append(filters)
                 .Append(" AND e.long_span = 1 AND e.last_day >= $since AND e.first_day >= $long_floor AND e.first_day < $short_floor");
             command.Parameters.AddWithValue("$since", Day(from));
             command.Parameters.AddWithValue("$short_floor", Day(from.AddDays(-StoreRows.ShortSpanDays)));
             command.Parameters.AddWithValue("$long_floor", Day(from.AddDays(-366)));
-
-            // A compound query sorts by result columns: a.id is 1, e.id 2, then e.first_day and e.dead_best after the article key.
-            const int day = StoreRows.EventColumnCount + 2, dead = StoreRows.EventColumnCount + 3;
-            sql.Append(query.Sort switch
-            {
-                EventSort.DateDescending => $" ORDER BY {day} DESC, 1, 2",
-                EventSort.Dead => $" ORDER BY {dead} DESC, {day} DESC, 1, 2",
-                _ => $" ORDER BY {day}, 1, 2",
-            });
         }
-        else
+
+        // A compound statement sorts by result columns, so both orders name the key columns.
+        string order = query.Sort switch
         {
-            sql.Append(query.Sort switch
-            {
-                // SQLite sorts nulls first, so descending puts undated events and unknown counts last, as the index is read.
-                EventSort.DateDescending => " ORDER BY e.first_day DESC, a.id, e.id",
-                EventSort.Dead => " ORDER BY e.dead_best DESC, e.first_day DESC, a.id, e.id",
-                _ => " ORDER BY e.first_day, a.id, e.id",
-            });
-        }
-
+            // SQLite sorts nulls first, so descending puts undated events and unknown counts last, as the index is read.
+            EventSort.DateDescending => "k_day DESC, k_public, k_id",
+            EventSort.Dead => "k_dead DESC, k_day DESC, k_public, k_id",
+            _ => "k_day, k_public, k_id",
+        };
+        sql.Append(" ORDER BY ").Append(order);
         AddPage(sql, command, query.Limit, query.Offset);
-        command.CommandText = sql.ToString();
+        command.CommandText = $"""
+            SELECT {StoreRows.EventColumns}, e.article FROM ({sql.ToString().TrimEnd(';')}) k
+            JOIN events e ON e.article = k.k_article AND e.id = k.k_id
+            JOIN articles a ON a.key = e.article LEFT JOIN places pl ON pl.article = e.article AND pl.id = e.location_place
+            ORDER BY {order};
+            """;
 
         var rows = new List<(EventRecord Event, long Article)>();
         await using (SqliteDataReader reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false))
@@ -589,12 +591,18 @@ public sealed class SqliteDocumentStore : IDocumentStore
         try
         {
             await connection.OpenAsync(cancellationToken).ConfigureAwait(false);
+            if (connection.Handle is not SQLitePCL.sqlite3 handle || _configured.TryGetValue(handle, out _))
+            {
+                return connection;
+            }
+
             await using SqliteCommand pragmas = connection.CreateCommand();
             // NORMAL in WAL mode: a killed process loses no committed transaction; only a power cut can lose the last ones.
             // Reads through a memory map (256 MiB) and a 32 MiB page cache per pooled connection: a page of events or
             // articles already read costs no system call, which is most of a filtered query's time on a large store.
-            pragmas.CommandText = "PRAGMA synchronous = NORMAL; PRAGMA busy_timeout = 30000; PRAGMA mmap_size = 268435456; PRAGMA cache_size = -32768;";
+            pragmas.CommandText = "PRAGMA foreign_keys = ON; PRAGMA synchronous = NORMAL; PRAGMA busy_timeout = 30000; PRAGMA mmap_size = 268435456; PRAGMA cache_size = -32768;";
             await pragmas.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+            _configured.AddOrUpdate(handle, handle);
             return connection;
         }
         catch
