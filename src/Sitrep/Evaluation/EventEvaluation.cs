@@ -66,7 +66,7 @@ public static class EventEvaluation
             (targets, targetRight, targetCountry) = (targets + n, targetRight + right, targetCountry + country);
             if (messages.Count < errors && (predicted != gold || right < n))
             {
-                messages.Add(string.Create(CultureInfo.InvariantCulture, $"{record.Id}: gold {gold} [{string.Join(", ", record.EventWords)}] src {Codes(record.Sources)} tgt {Codes(record.Targets)}; found {string.Join(" | ", document.Events.Select(e => $"{e.Type} «{document[e.Trigger]}» A {Codes(e.Actors)} R {Codes(e.Recipients)}"))}\n    {record.Text}"));
+                messages.Add(string.Create(CultureInfo.InvariantCulture, $"{record.Id}: gold {gold} [{string.Join(", ", record.EventWords)}] src {Codes(record.Sources)} tgt {Codes(record.Targets)}; found {string.Join(" | ", document.Events.Select(e => $"{e.Type}{(e.Modality == Modality.Asserted ? "" : "/" + e.Modality.ToString().ToLowerInvariant())} «{document[e.Trigger]}» A {Codes(e.Actors)} R {Codes(e.Recipients)}"))}\n    {record.Text}"));
             }
         }
 

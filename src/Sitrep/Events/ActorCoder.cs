@@ -90,7 +90,9 @@ internal sealed class ActorCoder
         if (body is not null)
         {
             int slash = body.IndexOf('/', StringComparison.Ordinal);
-            (country, sector) = (body[..slash], body[(slash + 1)..]);
+            // A body as a whole has no sector («IGO/-»), as in the PLOVER gold records; its head may still give one
+            // («UN peacekeepers» → IGO/MIL).
+            (country, sector) = (body[..slash], body[(slash + 1)..] is "-" ? null : body[(slash + 1)..]);
         }
 
         for (int t = chunk.Start; t < chunk.End; t++)

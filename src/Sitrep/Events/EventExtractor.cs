@@ -163,7 +163,9 @@ public sealed class EventExtractor
             return null;
         }
 
-        foreach (string key in (string[])[view.Lemma(t), view.Word(t)])
+        string lemma = view.Lemma(t), word = view.Word(t);
+        IEnumerable<string> keys = _lexicon.Triggers(lemma).Count > 0 || _lexicon.Triggers(word).Count > 0 ? [lemma, word] : _lexicon.UninflectedTriggers(word);
+        foreach (string key in keys)
         {
             foreach (TriggerEntry entry in _lexicon.Triggers(key))
             {

@@ -102,6 +102,7 @@ public sealed class EventLexicon
         Actors = actors.ToFrozenDictionary(StringComparer.Ordinal);
         ModeWords = modeWords.ToFrozenDictionary();
         LongestPhrase = quantities.Keys.Concat(qualifiers.Keys).Concat(actors.Keys).Select(k => k.Count(c => c == ' ') + 1).DefaultIfEmpty(1).Max();
+        Inflections = [.. table.Where(w => w.Key.Item1 == "inflection").OrderByDescending(w => w.Key.Item2.Length).Select(w => (w.Key.Item2, w.Value.Split(' ')))];
         FutureEndings = [.. table.Where(w => w.Key.Item1 == "future").Select(w => w.Key.Item2).OrderByDescending(e => e.Length)];
         ConditionalEndings = [.. table.Where(w => w.Key.Item1 == "conditional").Select(w => w.Key.Item2).OrderByDescending(e => e.Length)];
     }
@@ -127,6 +128,9 @@ public sealed class EventLexicon
 
     public IReadOnlyList<string> FutureEndings { get; }
 
+    /// <summary>Endings to undo, longest first, each with what may replace it («-» nothing, «=» undouble the stem's last letter).</summary>
+    private IReadOnlyList<(string Ending, string[] Replacements)> Inflections { get; }
+
     public IReadOnlyList<string> ConditionalEndings { get; }
 
     public static EventLexicon For(string language)
@@ -139,6 +143,38 @@ public sealed class EventLexicon
     }
 
     public IReadOnlyList<TriggerEntry> Triggers(string lemma) => _triggers.TryGetValue(lemma, out TriggerEntry[]? found) ? found : [];
+
+    /// <summary>
+    /// The trigger lemmas <paramref name="word"/> may be an inflection of, by the language's endings: the fallback for a
+    /// word the lemmatiser got wrong. Empty when the language lists no endings or no stem is a trigger.
+    /// </summary>
+    public IEnumerable<string> UninflectedTriggers(string word)
+    {
+        ArgumentNullException.ThrowIfNull(word);
+        string lower = word.ToLowerInvariant();
+        foreach ((string ending, string[] replacements) in Inflections)
+        {
+            if (lower.Length <= ending.Length + 2 || !lower.EndsWith(ending, StringComparison.Ordinal))
+            {
+                continue;
+            }
+
+            string stem = lower[..^ending.Length];
+            foreach (string replacement in replacements)
+            {
+                string? lemma = replacement switch
+                {
+                    "-" => stem,
+                    "=" => stem.Length > 2 && stem[^1] == stem[^2] ? stem[..^1] : null,
+                    _ => stem + replacement,
+                };
+                if (lemma is not null && _triggers.ContainsKey(lemma))
+                {
+                    yield return lemma;
+                }
+            }
+        }
+    }
 
     /// <summary>The value of a word of a kind (sector, hedge, plan …), or null.</summary>
     public string? Word(string kind, string word) => _words.GetValueOrDefault((kind, word));
