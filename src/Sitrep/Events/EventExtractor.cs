@@ -420,8 +420,12 @@ public sealed class EventExtractor
             return found;
         }
 
-        int head = chunk.Head;
-        foreach (int child in syntax.Children(head))
+        // The phrase's head, and the word of the phrase the parse hangs it by when that is another one («Niger's
+        // ambassador Brah Mohamane»: the chunk's head is the name, the possessor hangs on «ambassador»).
+        IEnumerable<int> heads = Enumerable.Range(chunk.Start, chunk.End - chunk.Start)
+            .Where(t => t != chunk.Head && (syntax.Head(t) < chunk.Start || syntax.Head(t) >= chunk.End))
+            .Prepend(chunk.Head);
+        foreach (int child in heads.SelectMany(h => syntax.Children(h).ToArray()))
         {
             if (ChunkOf(view, child) is not { } other || other == chunk)
             {
