@@ -285,14 +285,14 @@ public sealed class EventExtractor
                 case TriggerFrame.Agent:
                     Add(actors, passive ? roles.Agent : subject);
                     Add(recipients, passive ? subject : roles.Object);
-                    recipients.AddRange(Receivers(coder, roles));
+                    recipients.AddRange(Receivers(coder, roles, draft.Entry.Type));
                     Add(recipients, roles.Against);
                     Add(recipients, roles.Addressee);
                     if (recipients.Count == 0 && roles.Governed is { } inner)
                     {
                         // «s'est engagé à verser une aide à l'Ukraine», «agreed to provide aid for Romania»: the receiver of the act it governs.
                         Add(recipients, inner.Object);
-                        recipients.AddRange(Receivers(coder, inner));
+                        recipients.AddRange(Receivers(coder, inner, draft.Entry.Type));
                         Add(recipients, inner.Against);
                     }
 
@@ -334,7 +334,7 @@ public sealed class EventExtractor
             Add(actors, roles.Subject);
             actors.AddRange(roles.With);
             Add(recipients, roles.Against);
-            recipients.AddRange(Receivers(coder, roles));
+            recipients.AddRange(Receivers(coder, roles, draft.Entry.Type));
             if (roles.Object is { } complement)
             {
                 Add(frame is TriggerFrame.Agent ? recipients : actors, complement);
@@ -364,7 +364,7 @@ public sealed class EventExtractor
                     Chunk? subject = verbRoles.Subject;
 
                     // «a imposé des sanctions à la Russie», «apporte son soutien à l'Ukraine»: the light verb's receiver is the event's.
-                    recipients.AddRange(Receivers(coder, verbRoles));
+                    recipients.AddRange(Receivers(coder, verbRoles, draft.Entry.Type));
                     Add(recipients, verbRoles.Against);
                     if (subject is { IsPronoun: true })
                     {
@@ -412,7 +412,7 @@ public sealed class EventExtractor
     /// ministers»), and, when the phrase alone does not say whose it is, its possessor, apposition or complement:
     /// «Niger's ambassador» is Niger's, «a camp for Congolese refugees» is the refugees'.
     /// </summary>
-    private List<EventParticipant> Participants(SentenceView view, ActorCoder coder, Syntax? syntax, Chunk chunk)
+    private List<EventParticipant> Participants(SentenceView view, ActorCoder coder, Syntax? syntax, Chunk chunk, int depth = 0)
     {
         List<EventParticipant> found = [.. coder.CodeAll(view, chunk)];
         if (syntax is null)
@@ -439,7 +439,8 @@ public sealed class EventExtractor
             }
             else if (relation is "nmod:poss" or "appos" || (syntax.Base(child) == "nmod" && (found.Count == 0 || found[0].Country is null)))
             {
-                if (coder.Code(view, other) is not { } whose)
+                // The complement's own possessor counts too, one level down: «calls by Belarus's rulers».
+                if ((depth < 1 ? Participants(view, coder, syntax, other, depth + 1).FirstOrDefault() : coder.Code(view, other)) is not { } whose)
                 {
                     continue;
                 }
@@ -467,11 +468,16 @@ public sealed class EventExtractor
     };
 
     /// <summary>The «à» / «to» phrases that name who receives, not where.</summary>
-    private static IEnumerable<Chunk> Receivers(ActorCoder coder, Roles roles) => roles.To.Where(c => !IsWhere(coder, c));
+    private static IEnumerable<Chunk> Receivers(ActorCoder coder, Roles roles, string type) => roles.To.Where(c => !IsWhere(coder, c, type));
 
-    /// <summary>«à Kharkiv», «to the front»: a town or region after «à» / «to» is where, not whom; a country may be whom («sent arms to Pakistan»).</summary>
-    private static bool IsWhere(ActorCoder coder, Chunk chunk) =>
-        coder.PlaceAt(chunk.Head) is { } place && place.Place.Entry?.IsCountry != true;
+    /// <summary>
+    /// «à Kharkiv», «to the front»: a town or region after «à» / «to» is where, not whom; a country may be whom («sent
+    /// arms to Pakistan»), and so may a capital after a verbal act, which names its government («apologized to Seoul»,
+    /// «a écrit à Moscou»); meetings keep the capital as where they happen.
+    /// </summary>
+    private static bool IsWhere(ActorCoder coder, Chunk chunk, string type) =>
+        coder.PlaceAt(chunk.Head) is { } place && place.Place.Entry is var entry && entry?.IsCountry != true
+        && !(entry?.Feature == "PPLC" && type is "AGREE" or "SUPPORT" or "CONCEDE" or "REQUEST" or "ACCUSE" or "REJECT" or "THREATEN");
 
     private static Chunk? ChunkOf(SentenceView view, int token) => view.ChunkAt(token) is var c and >= 0 ? view.Chunks[c] : null;
 
