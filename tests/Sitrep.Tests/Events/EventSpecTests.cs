@@ -46,8 +46,8 @@ public sealed class EventSpecTests(ITestOutputHelper helper)
     private static readonly DateOnly Published = new(2022, 5, 14);
 
     [Theory]
-    [InlineData("fr", 0.70, 0.86, 0.80)]
-    [InlineData("en", 0.75, 0.86, 0.55)]
+    [InlineData("fr", 0.74, 0.87, 0.80)]
+    [InlineData("en", 0.85, 0.87, 0.55)]
     public void Spec_events_are_found_and_coded(string language, double foundFloor, double fieldFloor, double quietFloor)
     {
         var pipeline = new ExtractionPipelineBuilder().UseDefaults().Build();
