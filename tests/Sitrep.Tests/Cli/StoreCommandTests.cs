@@ -117,7 +117,7 @@ public sealed class StoreCommandTests : IDisposable
 
         Assert.Equal((0, 0), (first.ExitCode, second.ExitCode));
         Assert.Equal($"{Store}: schema version 5 (applied 001_initial, 002_near_duplicates, 003_event_exports, 004_event_windows_and_merging, 005_pending_bands)\n", first.Output);
-        Assert.Equal($"{Store}: schema version 4 (already up to date)\n", second.Output);
+        Assert.Equal($"{Store}: schema version 5 (already up to date)\n", second.Output);
     }
 
     [Fact]
