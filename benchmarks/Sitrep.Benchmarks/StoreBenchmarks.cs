@@ -14,7 +14,10 @@ namespace Sitrep.Benchmarks;
 /// Ingest of already-extracted documents into a fresh SQLite store, per article (issue 9 target: ≥ 500 articles
 /// per second, i.e. a mean under 2 ms). Articles are ~3,000-character slices of the benchmark text, extracted
 /// once in setup and cycled under distinct ids, so every put is a new article. <see cref="Layers"/> = filled adds, per sentence, an entity, a place, a time and an event with
-/// an actor and a recipient, as the later stages will, so the relational rows are not only sentences.
+/// an actor and a recipient, as the later stages will, so the relational rows are not only sentences. Those events are
+/// all one assault (same day, place and actors), so each article's events join the events of the articles before it
+/// (merging at ingest, issue 9); filled-apart gives each article's events a day of their own, 30 days from the
+/// previous article's, so nothing merges: the difference is what merging costs.
 /// </summary>
 [MemoryDiagnoser]
 public class StoreBenchmarks
@@ -26,7 +29,7 @@ public class StoreBenchmarks
     private SqliteDocumentStore _store = null!;
     private int _round;
 
-    [Params("extracted", "filled")]
+    [Params("extracted", "filled", "filled-apart")]
     public string Layers { get; set; } = "extracted";
 
     [GlobalSetup]
@@ -42,14 +45,17 @@ public class StoreBenchmarks
         })];
 
         // Each put is a new article: the extracted models are cycled under distinct ids.
-        SitrepDocumentModel[] models = [.. articles.Select(a =>
-        {
-            SitrepDocumentModel model = SitrepJson.ToModel(SitrepExtractor.Default.Extract(a));
-            return Layers == "filled" ? Fill(model) : model;
-        })];
+        SitrepDocumentModel[] models = [.. articles.Select(a => SitrepJson.ToModel(SitrepExtractor.Default.Extract(a)))];
+        var assault = new DateOnly(2022, 5, 13);
         _documents = [.. Enumerable.Range(0, ArticleCount).Select(i =>
         {
             SitrepDocumentModel model = models[i % models.Length];
+            model = Layers switch
+            {
+                "filled" => Fill(model, assault),
+                "filled-apart" => Fill(model, assault.AddDays(30 * i)),
+                _ => model,
+            };
             return StoredDocument.FromModel(model with { Article = model.Article with { Id = $"{model.Article.Id}-{i.ToString(CultureInfo.InvariantCulture)}" } });
         })];
         _directory = Directory.CreateTempSubdirectory("sitrep-bench-").FullName;
@@ -109,8 +115,9 @@ public class StoreBenchmarks
         return stored;
     }
 
-    private static SitrepDocumentModel Fill(SitrepDocumentModel model)
+    private static SitrepDocumentModel Fill(SitrepDocumentModel model, DateOnly day)
     {
+        string date = day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
         var entities = ImmutableArray.CreateBuilder<EntityModel>();
         var places = ImmutableArray.CreateBuilder<PlaceModel>();
         var times = ImmutableArray.CreateBuilder<TimeModel>();
@@ -133,14 +140,14 @@ public class StoreBenchmarks
                 Id = "P" + n, Name = second.Text, GeonamesId = 706483, Lat = 49.98, Lon = 36.25, Country = "UA", Feature = "PPLA", Precision = "city",
                 Mentions = [secondSpan],
             });
-            times.Add(new TimeModel("T" + n, last.Start, last.End, last.Text, "DATE", "2022-05-13"));
+            times.Add(new TimeModel("T" + n, last.Start, last.End, last.Text, "DATE", date));
             events.Add(new EventModel
             {
                 Id = "V" + n, Type = "ASSAULT", Trigger = secondSpan, Modality = "asserted", Sentence = s, Confidence = 0.5,
                 Actors = [new ActorModel("E" + n, first.Start, first.End, first.Text, "RUS", "MIL")],
                 Recipients = [new ActorModel(null, second.Start, second.End, second.Text, "UKR", "CVL")],
                 Location = new LocationModel("P" + n, second.Start, second.End, second.Text),
-                Date = new EventDateModel("T" + n, "2022-05-13", "day"),
+                Date = new EventDateModel("T" + n, date, "day"),
             });
         }
 

@@ -9,10 +9,22 @@ namespace Sitrep.Storage.Sqlite;
 /// <summary>
 /// Writes one document's rows on the store's single writer connection, reusing prepared statements:
 /// the article (linked to its nearest earlier near-duplicate), then each contract list, then the full-text row and
-/// the near-duplicate signature and LSH bands. The caller owns the transaction.
+/// the near-duplicate signature, whose LSH band rows wait in <c>article_bands_pending</c> until
+/// <see cref="PendingBandsLimit"/> articles have some (schema 5). The caller owns the transaction.
 /// </summary>
 internal sealed class SqliteDocumentWriter : IDisposable
 {
+    /// <summary>
+    /// How many articles' band rows wait before they go into <c>article_bands</c> together. Each look-up reads the
+    /// pending signatures (about 0.5 kB each), and each batch writes every page of <c>article_bands</c> it touches once:
+    /// 128 articles are 8,192 band rows, about one page per article on a store of 600 articles, 20 at 10,000, 55 at
+    /// 100,000 (64 when each article wrote its own).
+    /// </summary>
+    internal const int PendingBandsLimit = 128;
+
+    // Band rows per INSERT when pending rows move to article_bands: (band, article) pairs, $1 … $128.
+    private const int BandRowsPerInsert = 64;
+
     private readonly SqliteCommand _findArticle;
     private readonly SqliteCommand _deleteArticle;
     private readonly SqliteCommand _deleteFts;
@@ -30,12 +42,18 @@ internal sealed class SqliteDocumentWriter : IDisposable
     private readonly SqliteCommand _insertEventContext;
     private readonly SqliteCommand _findOrphans;
     private readonly SqliteCommand _findRoots;
+    private readonly SqliteCommand _findRootsAlone;
     private readonly SqliteCommand _setMerge;
     private readonly SqliteCommand _insertParticipant;
     private readonly SqliteCommand _findCandidates;
     private readonly SqliteCommand _isLinkTarget;
     private readonly SqliteCommand _insertSignature;
-    private readonly SqliteCommand _insertBands;
+    private readonly SqliteCommand _insertPending;
+    private readonly SqliteCommand _findPending;
+    private readonly SqliteCommand _countPending;
+    private readonly SqliteCommand _clearPending;
+    private readonly SqliteCommand _insertBandRows;
+    private readonly SqliteCommand _insertBandRow;
     private readonly SqliteCommand _findUnsigned;
     private readonly SqliteCommand _setLink;
     private readonly SqliteCommand[] _all;
@@ -85,13 +103,16 @@ internal sealed class SqliteDocumentWriter : IDisposable
             WHERE r.merged = 1 AND r.merged_article = $1 AND r.merge_report IS NOT NULL;
             """, 1);
         // The roots of one type whose first day is in a window, other than the article's own (its predecessor's), with
-        // the article keys of the reports merged into each.
-        _findRoots = Prepare(connection, """
-            SELECT e.article, a.id, e.id, e.trigger_start, e.merge_report,
-                   (SELECT group_concat(r.article) FROM events r WHERE r.merged = 1 AND r.merged_article = a.id AND r.merged_event = e.id)
+        // the article keys of the reports merged into each. Those keys only matter when orphans are placed (a new article's
+        // key is in no event yet), and a root many articles report has many: without orphans they are not read.
+        const string roots = """
+            SELECT e.article, a.id, e.id, e.trigger_start, e.merge_report, {0}
             FROM events e INDEXED BY events_merge_roots JOIN articles a ON a.key = e.article
             WHERE e.type = $1 AND e.merged = 0 AND e.merge_first IS NOT NULL AND e.merge_first BETWEEN $2 AND $3 AND a.id <> $4;
-            """, 4);
+            """;
+        _findRoots = Prepare(connection, string.Format(CultureInfo.InvariantCulture, roots,
+            "(SELECT group_concat(r.article) FROM events r WHERE r.merged = 1 AND r.merged_article = a.id AND r.merged_event = e.id)"), 4);
+        _findRootsAlone = Prepare(connection, string.Format(CultureInfo.InvariantCulture, roots, "NULL"), 4);
         _setMerge = Prepare(connection, "UPDATE events SET merged = $3, merged_article = $4, merged_event = $5 WHERE article = $1 AND id = $2;", 5);
         _insertEventContext = Prepare(connection, "INSERT OR IGNORE INTO event_contexts (article, event, context) VALUES ($1, $2, $3);", 3);
         _insertParticipant = Prepare(connection, """
@@ -106,9 +127,17 @@ internal sealed class SqliteDocumentWriter : IDisposable
             """, idParameter);
         _isLinkTarget = Prepare(connection, "SELECT EXISTS (SELECT 1 FROM articles WHERE duplicate_of = $1);", 1);
         _insertSignature = Prepare(connection, "INSERT INTO article_signatures (article, signature) VALUES ($1, $2);", 2);
-        // All bands of an article in one statement: $1 is the article, $2 … the band keys.
-        string bandRows = string.Join(", ", Enumerable.Range(2, NearDuplicateDetector.Bands).Select(i => "($" + i.ToString(CultureInfo.InvariantCulture) + ", $1)"));
-        _insertBands = Prepare(connection, $"INSERT OR IGNORE INTO article_bands (band, article) VALUES {bandRows};", NearDuplicateDetector.Bands + 1);
+        _insertPending = Prepare(connection, "INSERT OR IGNORE INTO article_bands_pending (article) VALUES ($1);", 1);
+        _findPending = Prepare(connection, """
+            SELECT p.article, a.id, s.signature FROM article_bands_pending p
+            JOIN article_signatures s ON s.article = p.article JOIN articles a ON a.key = p.article;
+            """, 0);
+        _countPending = Prepare(connection, "SELECT COUNT(*) FROM article_bands_pending;", 0);
+        _clearPending = Prepare(connection, "DELETE FROM article_bands_pending;", 0);
+        string bandRows = string.Join(", ", Enumerable.Range(0, BandRowsPerInsert).Select(i =>
+            "($" + ((2 * i) + 1).ToString(CultureInfo.InvariantCulture) + ", $" + ((2 * i) + 2).ToString(CultureInfo.InvariantCulture) + ")"));
+        _insertBandRows = Prepare(connection, $"INSERT OR IGNORE INTO article_bands (band, article) VALUES {bandRows};", 2 * BandRowsPerInsert);
+        _insertBandRow = Prepare(connection, "INSERT OR IGNORE INTO article_bands (band, article) VALUES ($1, $2);", 2);
         _findUnsigned = Prepare(connection, """
             SELECT a.key, a.id, a.document, a.document_encoding FROM articles a
             WHERE NOT EXISTS (SELECT 1 FROM article_signatures s WHERE s.article = a.key) ORDER BY a.key LIMIT 100;
@@ -116,7 +145,8 @@ internal sealed class SqliteDocumentWriter : IDisposable
         _setLink = Prepare(connection, "UPDATE articles SET duplicate_of = $2, duplicate_similarity = $3 WHERE key = $1;", 3);
         _all =
         [
-            _findOrphans, _findRoots, _setMerge, _findCandidates, _isLinkTarget, _insertSignature, _insertBands, _findUnsigned, _setLink,
+            _findOrphans, _findRoots, _findRootsAlone, _setMerge, _findCandidates, _isLinkTarget, _insertSignature, _insertPending, _findPending, _countPending,
+            _clearPending, _insertBandRows, _insertBandRow, _findUnsigned, _setLink,
             _findArticle, _deleteFts, _deleteArticle, _insertArticle, _insertFts, _insertSentence, _insertEntity, _insertEntityRole,
             _insertEntityMention, _insertPlace, _insertPlaceMention, _insertTime, _insertQuote, _insertEvent, _insertEventContext, _insertParticipant,
         ];
@@ -164,7 +194,7 @@ internal sealed class SqliteDocumentWriter : IDisposable
 
         WriteLayers(key, model, reports, links);
         Run(_insertFts, key, article.Title ?? "", model.Text);
-        WriteSignature(key, signature, bands);
+        WriteSignature(key, signature);
         return new IngestResult(id, status) { NearDuplicateOf = duplicate?.Id, Similarity = duplicate?.Similarity };
     }
 
@@ -198,7 +228,7 @@ internal sealed class SqliteDocumentWriter : IDisposable
                 Run(_setLink, key, duplicateOf, similarity);
             }
 
-            WriteSignature(key, signature, bands);
+            WriteSignature(key, signature);
         }
 
         return unsigned.Count;
@@ -210,7 +240,10 @@ internal sealed class SqliteDocumentWriter : IDisposable
         return Convert.ToInt64(_isLinkTarget.ExecuteScalar(), CultureInfo.InvariantCulture) != 0;
     }
 
-    /// <summary>The most similar stored article (other than <paramref name="id"/>) sharing a band, if it is a near-duplicate.</summary>
+    /// <summary>
+    /// The most similar stored article (other than <paramref name="id"/>) sharing a band, if it is a near-duplicate: the
+    /// articles found by their band rows, and the pending ones (no band rows yet) whose signature shares a band.
+    /// </summary>
     private (string Id, double Similarity)? Nearest(string id, MinHashSignature signature, ImmutableArray<long> bands)
     {
         if (bands.IsEmpty)
@@ -236,24 +269,76 @@ internal sealed class SqliteDocumentWriter : IDisposable
             }
         }
 
+        foreach ((long key, string pendingId, MinHashSignature pending) in ReadPending())
+        {
+            if (NearDuplicateDetector.ShareBand(signature, pending) && !string.Equals(pendingId, id, StringComparison.Ordinal) && ids.TryAdd(key, pendingId))
+            {
+                candidates.Add((key, pending));
+            }
+        }
+
         return NearDuplicateDetector.Default.Nearest(signature, candidates) is { } match ? (ids[match.Key], match.Similarity) : null;
     }
 
-    private void WriteSignature(long key, MinHashSignature signature, ImmutableArray<long> bands)
+    private List<(long Key, string Id, MinHashSignature Signature)> ReadPending()
+    {
+        var pending = new List<(long Key, string Id, MinHashSignature Signature)>();
+        using SqliteDataReader reader = _findPending.ExecuteReader();
+        while (reader.Read())
+        {
+            pending.Add((reader.GetInt64(0), reader.GetString(1), MinHashSignature.FromBytes((byte[])reader.GetValue(2))));
+        }
+
+        return pending;
+    }
+
+    /// <summary>
+    /// The signature row and, for a text with words, the pending row that stands for its band rows; when
+    /// <see cref="PendingBandsLimit"/> articles are pending, their band rows go into <c>article_bands</c> in band order.
+    /// </summary>
+    private void WriteSignature(long key, MinHashSignature signature)
     {
         Run(_insertSignature, key, signature.ToBytes());
-        if (bands.IsEmpty)
+        if (signature.IsEmpty)
         {
             return;
         }
 
-        _insertBands.Parameters[0].Value = key;
-        for (int i = 0; i < bands.Length; i++)
+        Run(_insertPending, key);
+        if (Convert.ToInt64(_countPending.ExecuteScalar(), CultureInfo.InvariantCulture) < PendingBandsLimit)
         {
-            _insertBands.Parameters[i + 1].Value = bands[i];
+            return;
         }
 
-        _insertBands.ExecuteNonQuery();
+        var rows = new List<(long Band, long Article)>(PendingBandsLimit * NearDuplicateDetector.Bands);
+        foreach ((long article, _, MinHashSignature pending) in ReadPending())
+        {
+            foreach (long band in NearDuplicateDetector.BandKeys(pending))
+            {
+                rows.Add((band, article));
+            }
+        }
+
+        // In key order, so consecutive rows share a page of the B-tree.
+        rows.Sort();
+        int full = rows.Count - (rows.Count % BandRowsPerInsert);
+        for (int start = 0; start < full; start += BandRowsPerInsert)
+        {
+            for (int i = 0; i < BandRowsPerInsert; i++)
+            {
+                _insertBandRows.Parameters[2 * i].Value = rows[start + i].Band;
+                _insertBandRows.Parameters[(2 * i) + 1].Value = rows[start + i].Article;
+            }
+
+            _insertBandRows.ExecuteNonQuery();
+        }
+
+        for (int i = full; i < rows.Count; i++)
+        {
+            Run(_insertBandRow, rows[i].Band, rows[i].Article);
+        }
+
+        _clearPending.ExecuteNonQuery();
     }
 
     /// <summary>
@@ -287,10 +372,11 @@ internal sealed class SqliteDocumentWriter : IDisposable
         }
 
         var roots = new List<StoredEventRoot>();
+        SqliteCommand findRoots = orphans.Count > 0 ? _findRoots : _findRootsAlone;
         foreach ((string type, (DateOnly from, DateOnly to)) in windows)
         {
-            Bind(_findRoots, type, Day(from), Day(to), id);
-            using SqliteDataReader reader = _findRoots.ExecuteReader();
+            Bind(findRoots, type, Day(from), Day(to), id);
+            using SqliteDataReader reader = findRoots.ExecuteReader();
             while (reader.Read())
             {
                 ImmutableArray<long> members = reader.IsDBNull(5) ? [] : [.. reader.GetString(5).Split(',').Select(k => long.Parse(k, CultureInfo.InvariantCulture))];

@@ -167,12 +167,34 @@ public sealed record EventMergeRules
     {
         ArgumentNullException.ThrowIfNull(a);
         ArgumentNullException.ThrowIfNull(b);
-        return a.Names.Intersect(b.Names, StringComparer.Ordinal).Count()
-            + a.ActorCountries.Intersect(b.ActorCountries, StringComparer.Ordinal).Count()
-            + a.RecipientCountries.Intersect(b.RecipientCountries, StringComparer.Ordinal).Count()
+        return Shared(a.Names, b.Names) + Shared(a.ActorCountries, b.ActorCountries) + Shared(a.RecipientCountries, b.RecipientCountries)
             + (a.Country is not null && a.Country == b.Country ? 1 : 0)
             + (a.Lat is not null && a.Lat == b.Lat && a.Lon == b.Lon ? 2 : 0)
             + (a.Trigger is not null && a.Trigger == b.Trigger ? 1 : 0);
+    }
+
+    /// <summary>
+    /// How many distinct values of <paramref name="a"/> are in <paramref name="b"/> (what <c>Intersect(…).Count()</c>
+    /// gives), without a set: the lists are a few names long, and a store compares every report of an article with
+    /// every stored event in its window.
+    /// </summary>
+    private static int Shared(ImmutableArray<string> a, ImmutableArray<string> b)
+    {
+        if (a.IsDefaultOrEmpty || b.IsDefaultOrEmpty)
+        {
+            return 0;
+        }
+
+        int shared = 0;
+        for (int i = 0; i < a.Length; i++)
+        {
+            if (b.IndexOf(a[i], 0, b.Length, StringComparer.Ordinal) >= 0 && a.IndexOf(a[i], 0, i, StringComparer.Ordinal) < 0)
+            {
+                shared++;
+            }
+        }
+
+        return shared;
     }
 
     private bool DatesMeet(EventReport a, EventReport b)

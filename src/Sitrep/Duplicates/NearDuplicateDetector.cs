@@ -102,6 +102,32 @@ public sealed class NearDuplicateDetector
     }
 
     /// <summary>
+    /// Whether two signatures agree on a whole band: the pairs an index of <see cref="BandKeys"/> makes candidates, found
+    /// without the keys (a store compares its newest signatures this way before their band keys are indexed).
+    /// False when either is empty.
+    /// </summary>
+    public static bool ShareBand(MinHashSignature signature, MinHashSignature other)
+    {
+        ArgumentNullException.ThrowIfNull(signature);
+        ArgumentNullException.ThrowIfNull(other);
+        if (signature.IsEmpty || other.IsEmpty || signature.Values.Length != other.Values.Length)
+        {
+            return false;
+        }
+
+        ReadOnlySpan<uint> a = signature.Values.AsSpan(), b = other.Values.AsSpan();
+        for (int start = 0; start + Rows <= a.Length; start += Rows)
+        {
+            if (a.Slice(start, Rows).SequenceEqual(b.Slice(start, Rows)))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>
     /// Among <paramref name="candidates"/> (earlier texts sharing a band), the most similar one at or above the
     /// threshold, the earliest on a tie; null when none reaches it.
     /// </summary>

@@ -116,8 +116,8 @@ public sealed class StoreCommandTests : IDisposable
         CliResult second = CliRunner.Run(null, environment, "db", "migrate");
 
         Assert.Equal((0, 0), (first.ExitCode, second.ExitCode));
-        Assert.Equal($"{Store}: schema version 4 (applied 001_initial, 002_near_duplicates, 003_event_exports, 004_event_windows_and_merging)\n", first.Output);
-        Assert.Equal($"{Store}: schema version 4 (already up to date)\n", second.Output);
+        Assert.Equal($"{Store}: schema version 5 (applied 001_initial, 002_near_duplicates, 003_event_exports, 004_event_windows_and_merging, 005_pending_bands)\n", first.Output);
+        Assert.Equal($"{Store}: schema version 5 (already up to date)\n", second.Output);
     }
 
     [Fact]
@@ -154,7 +154,7 @@ public sealed class StoreCommandTests : IDisposable
             CliResult check = CliRunner.Run(null, "db", "check", "--store", connectionString);
 
             Assert.Equal((0, 0, 0, 0, 0, 0), (migrated.ExitCode, ingested.ExitCode, again.ExitCode, stored.ExitCode, found.ExitCode, check.ExitCode));
-            Assert.Contains($"?search_path={schema}: schema version 4 (applied 001_initial, 002_near_duplicates, 003_event_exports, 004_event_windows_and_merging)", migrated.Output, StringComparison.Ordinal);
+            Assert.Contains($"?search_path={schema}: schema version 5 (applied 001_initial, 002_near_duplicates, 003_event_exports, 004_event_windows_and_merging, 005_pending_bands)", migrated.Output, StringComparison.Ordinal);
             Assert.Contains("0 new,", again.Error, StringComparison.Ordinal);
             string expected = CliRunner.Run(null, "extract", batch, "--format", "jsonl").Output.Split('\n').Single(l => l.Contains("\"id\":\"sample-fr-1\"", StringComparison.Ordinal));
             Assert.Equal(expected + "\n", stored.Output);

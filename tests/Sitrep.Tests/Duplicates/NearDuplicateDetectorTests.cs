@@ -76,6 +76,29 @@ public sealed class NearDuplicateDetectorTests
     }
 
     [Fact]
+    public void Signatures_share_a_band_exactly_when_they_share_a_band_key()
+    {
+        string[] texts =
+        [
+            StoreDocuments.WireStory, StoreDocuments.WireCopy, StoreDocuments.SameStory, "Alerte : séisme", "ALERTE - Séisme", "",
+            "Les pompiers sont intervenus à Nîmes après les pluies de la nuit.", "Deux personnes sont mortes à Nîmes après les pluies.",
+        ];
+        MinHashSignature[] signatures = [.. texts.Select(t => Detector.Sign(t))];
+
+        foreach (MinHashSignature a in signatures)
+        {
+            foreach (MinHashSignature b in signatures)
+            {
+                bool sharedKey = NearDuplicateDetector.BandKeys(a).Intersect(NearDuplicateDetector.BandKeys(b)).Any();
+                Assert.Equal(sharedKey, NearDuplicateDetector.ShareBand(a, b));
+            }
+        }
+
+        Assert.True(NearDuplicateDetector.ShareBand(signatures[0], signatures[1]));
+        Assert.False(NearDuplicateDetector.ShareBand(signatures[5], signatures[5]));
+    }
+
+    [Fact]
     public void Text_shorter_than_a_shingle_is_one_shingle_of_its_words()
     {
         MinHashSignature flash = Detector.Sign("Alerte : séisme");

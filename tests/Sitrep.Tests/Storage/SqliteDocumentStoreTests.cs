@@ -1,4 +1,5 @@
 using Microsoft.Data.Sqlite;
+using Sitrep.Duplicates;
 using Sitrep.Storage;
 using Sitrep.Storage.Sqlite;
 
@@ -22,7 +23,7 @@ public sealed class SqliteDocumentStoreTests : DocumentStoreContract, IDisposabl
         MigrationResult result = await store.MigrateAsync(TestContext.Current.CancellationToken);
 
         Assert.Equal((0, SqliteDocumentStore.SchemaVersion), (result.FromVersion, result.ToVersion));
-        Assert.Equal(["001_initial", "002_near_duplicates", "003_event_exports", "004_event_windows_and_merging"], result.Applied);
+        Assert.Equal(["001_initial", "002_near_duplicates", "003_event_exports", "004_event_windows_and_merging", "005_pending_bands"], result.Applied);
         Assert.Equal("wal", Scalar(store.Location, "PRAGMA journal_mode;"));
         Assert.Equal("001_initial", Scalar(store.Location, "SELECT name FROM schema_version WHERE version = 1;"));
         Assert.Equal("ok", await store.CheckIntegrityAsync(TestContext.Current.CancellationToken));
@@ -75,6 +76,39 @@ public sealed class SqliteDocumentStoreTests : DocumentStoreContract, IDisposabl
         Assert.Equal("paper-1", copy.Id);
         Assert.Equal(2L, Scalar(path, "SELECT COUNT(*) FROM article_signatures;"));
         Assert.Equal("ok", await reopened.CheckIntegrityAsync(TestContext.Current.CancellationToken));
+    }
+
+    [Fact]
+    public async Task Band_rows_wait_in_the_pending_table_and_move_in_one_batch_while_copies_are_found_before_and_after_issue_9()
+    {
+        string path = Path.Combine(_directory, "pending.db");
+        await using var store = new SqliteDocumentStore(path);
+        CancellationToken token = TestContext.Current.CancellationToken;
+        await store.PutAsync(StoreDocuments.Extracted("wire-1", StoreDocuments.WireStory), token);
+
+        // A copy of a pending article is found by comparing signatures band by band.
+        IngestResult pendingCopy = await store.PutAsync(StoreDocuments.Extracted("paper-1", StoreDocuments.WireCopy), token);
+        Assert.Equal((0L, 2L), ((long)Scalar(path, "SELECT COUNT(*) FROM article_bands;")!, (long)Scalar(path, "SELECT COUNT(*) FROM article_bands_pending;")!));
+
+        // The article that makes PendingBandsLimit pending moves them all into article_bands.
+        for (int i = 0; i < SqliteDocumentWriter.PendingBandsLimit - 2; i++)
+        {
+            await store.PutAsync(StoreDocuments.Numbered(i), token);
+        }
+
+        long bandRows = (long)Scalar(path, "SELECT COUNT(*) FROM article_bands;")!;
+        long pending = (long)Scalar(path, "SELECT COUNT(*) FROM article_bands_pending;")!;
+
+        // A copy of an article whose band rows were moved is found through them; replacing a pending article drops its row.
+        IngestResult indexedCopy = await store.PutAsync(StoreDocuments.Extracted("paper-2", StoreDocuments.WireCopy, title: "Autre titre"), token);
+        IngestResult replaced = await store.PutAsync(StoreDocuments.Extracted("paper-2", StoreDocuments.WireCopy, title: "Titre corrigé"), token);
+
+        Assert.Equal(("wire-1", "paper-1", 1.0), (pendingCopy.NearDuplicateOf, indexedCopy.NearDuplicateOf, indexedCopy.Similarity));
+        Assert.Equal((0L, NearDuplicateDetector.Bands * (long)SqliteDocumentWriter.PendingBandsLimit), (pending, bandRows));
+        Assert.Equal((IngestStatus.Updated, "paper-1"), (replaced.Status, replaced.NearDuplicateOf));
+        Assert.Equal(1L, Scalar(path, "SELECT COUNT(*) FROM article_bands_pending;"));
+        Assert.Equal("ok", await store.CheckIntegrityAsync(token));
+        Assert.Equal(0L, Scalar(path, "SELECT COUNT(*) FROM pragma_foreign_key_check;"));
     }
 
     public void Dispose()
