@@ -215,14 +215,15 @@ public sealed class QuoteExtractor(QuoteLexicon lexicon)
         int afterClose = document.FirstTokenFrom(QuoteMarks.CloseEnd(document.Text, content.End));
         int sentence = context.SentenceOf(Math.Max(0, openToken));
 
-        // «…», a déclaré X. / "…," he said. / "…," said X.
-        if (afterClose >= 0)
+        // «…», a déclaré X. / "…," he said. / "…," said X. — not past a line break, which starts the next paragraph.
+        if (afterClose >= 0 && document.Text.AsSpan(content.End, document.Tokens[afterClose].Span.Start - content.End).IndexOf('\n') < 0)
         {
             int closeSentence = context.SentenceOf(afterClose);
             int end = document.Sentences[closeSentence].FirstToken + document.Sentences[closeSentence].TokenCount;
             for (int t = afterClose; t < Math.Min(end, afterClose + 8); t++)
             {
-                if (context.IsCue(t))
+                // «… added, “…”»: the cue opens the next quotation.
+                if (context.IsCue(t) && !(t + 2 < end && context.Word(t + 1) is "," or ":" && context.Word(t + 2) is "«" or "“" or "\""))
                 {
                     return context.NameBetween(afterClose, t) is { } subject
                         ? context.WithSpeaker(QuoteKind.Direct, content, context.CueSpan(t), context.Lemma(t), subject.Span, sentence, subject.Entity)
@@ -446,9 +447,12 @@ public sealed class QuoteExtractor(QuoteLexicon lexicon)
                 return pronoun;
             }
 
+            // «according to the NAACP» (an organisation the tagger reads as a noun), «selon l'Insee».
+            var span = TextSpan.FromBounds(document.Tokens[first].Span.Start, document.Tokens[last].Span.End);
+            bool named = document.EntityMentions.Any(m => m.Type is "PER" or "ORG" && span.Contains(m.Span));
             for (int t = first; t <= last; t++)
             {
-                if (Pos(t) == "PROPN" || lexicon.Is(Word(t), "source"))
+                if (named || Pos(t) == "PROPN" || lexicon.Is(Word(t), "source"))
                 {
                     return Phrase(first, last);
                 }
@@ -625,21 +629,51 @@ public sealed class QuoteExtractor(QuoteLexicon lexicon)
                 last--;
             }
 
-            // «Le ministre, Jean Dupont, a déclaré»: the name in the apposition.
+            // «Sen. David Perdue (R-Ga.) said»: the name before a bracket.
+            if (last > sentenceStart && Word(last) == ")")
+            {
+                int open = last - 1;
+                while (open > sentenceStart && Word(open) != "(" && last - open <= MaxSubjectTokens)
+                {
+                    open--;
+                }
+
+                last = Word(open) == "(" ? open - 1 : last;
+            }
+
+            // «Le ministre, Jean Dupont, a déclaré», «Richard Revesz, director of the Institute for Policy Integrity, said»,
+            // «Michael Mulgrew, president of the union, which represents teachers, said»: the nearest comma-delimited name
+            // before the cue; else a short apposition that is a noun phrase («Jean Dupont, le ministre, a dit» has a name).
             if (last > sentenceStart && Word(last) == ",")
             {
-                int comma = last - 1;
-                while (comma > sentenceStart && Word(comma) != "," && last - comma <= MaxSubjectTokens)
+                int right = last;
+                for (int comma = last - 1; comma >= sentenceStart && last - comma <= 4 * MaxSubjectTokens; comma--)
                 {
-                    comma--;
+                    if (Word(comma) is "." or ";" or ":" or "«" or "»" or "“" or "”" or "\"")
+                    {
+                        break;
+                    }
+
+                    if (comma == sentenceStart || Word(comma - 1) == ",")
+                    {
+                        if (NameIn(comma, right - 1) is { } named)
+                        {
+                            return named;
+                        }
+
+                        right = comma - 1;
+                    }
                 }
 
-                if (Word(comma) == "," && Phrase(comma + 1, last - 1) is { } apposition)
+                int open = last - 1;
+                while (open > sentenceStart && Word(open) != "," && last - open <= MaxSubjectTokens)
                 {
-                    return apposition;
+                    open--;
                 }
 
-                return null;
+                return Word(open) == "," && Pos(open + 1) is not ("VERB" or "PRON" or "SCONJ" or "ADP") && !HasVerb(TextSpan.FromBounds(document.Tokens[open + 1].Span.Start, document.Tokens[last - 1].Span.End))
+                    ? Phrase(open + 1, last - 1)
+                    : null;
             }
 
             int start = last;
@@ -659,6 +693,34 @@ public sealed class QuoteExtractor(QuoteLexicon lexicon)
             }
 
             return Phrase(start, last);
+        }
+
+        /// <summary>
+        /// Tokens <paramref name="first"/>..<paramref name="last"/> as a name: a person or organisation named at their end
+        /// with nothing before it but a title, a conjunction or an adverb («But Megan Hester», «Sen. David Perdue»), or proper nouns only.
+        /// </summary>
+        private (TextSpan Span, string? Entity)? NameIn(int first, int last)
+        {
+            if (first > last || last - first >= MaxSubjectTokens)
+            {
+                return null;
+            }
+
+            var span = TextSpan.FromBounds(document.Tokens[first].Span.Start, document.Tokens[last].Span.End);
+            if (document.EntityMentions.LastOrDefault(m => m.Type is "PER" or "ORG" && span.Contains(m.Span) && m.Span.End == span.End) is not { Type: "PER" or "ORG" } name)
+            {
+                return AllProperNouns(first, last) && last - first < 4 ? (span, EntityAt(span)) : null;
+            }
+
+            for (int t = first; t < last && document.Tokens[t].Span.End <= name.Span.Start; t++)
+            {
+                if (Pos(t) is not ("PROPN" or "NOUN" or "ADJ" or "DET" or "CCONJ" or "ADV") && Word(t) != ".")
+                {
+                    return null;
+                }
+            }
+
+            return (name.Span, EntityAt(name.Span));
         }
 
         /// <summary>
@@ -745,7 +807,8 @@ public sealed class QuoteExtractor(QuoteLexicon lexicon)
 
             // A person named in the phrase is the speaker («le président ukrainien Volodymyr Zelensky»); an
             // organisation only when it is the whole phrase (not «Santé» in «ministère de la Santé»).
-            EntityMention? person = document.EntityMentions.FirstOrDefault(m => m.Type == "PER" && span.Contains(m.Span));
+            // The last one is the head when several are named («Trump campaign spokesman Jason Miller»).
+            EntityMention? person = document.EntityMentions.LastOrDefault(m => m.Type == "PER" && span.Contains(m.Span));
             if (person is { Type: "PER" } name)
             {
                 return (name.Span, EntityAt(name.Span));
