@@ -70,7 +70,7 @@ public sealed class QuoteExtractor(QuoteLexicon lexicon)
                     quotes.Add(context.Attribute(Kind(marked, used, content), content, t, context.SpeakerBefore(t, first), s));
                     t = end;
                 }
-                else if (BareClause(context, t, end) is { } clause)
+                else if ((BareClause(context, t, end) ?? Stance(context, t, end)) is { } clause)
                 {
                     quotes.Add(context.WithSpeaker(Kind(marked, used, clause.Content), clause.Content, context.CueSpan(t), context.Lemma(t), clause.Speaker.Span, s, clause.Speaker.Entity));
                     t = end;
@@ -397,6 +397,42 @@ public sealed class QuoteExtractor(QuoteLexicon lexicon)
         return context.HasVerb(mark < 0 ? content : new TextSpan(content.Start, mark)) ? (content, speaker) : null;
     }
 
+    /// <summary>
+    /// What someone asks for, wants, plans or holds, as the object of a stance verb («X called for a ceasefire», «X wants
+    /// to build a wall», «X a appelé à un cessez-le-feu», «X réclame la libération des otages»): a named holder (a name,
+    /// a pronoun or a source noun) before the verb and the phrase after it, up to the clause end. Reporting verbs with a
+    /// noun object stay out («a annoncé sa démission» reports an act, not a statement).
+    /// </summary>
+    private (TextSpan Content, (TextSpan Span, string? Entity) Speaker)? Stance(Context context, int t, int end)
+    {
+        Document document = context.Document;
+        string lemma = context.Lemma(t);
+        int from = t + 1;
+        if (from < end && lexicon.Is(lemma + " " + context.Word(from), "stance"))
+        {
+            from++; // «call for», «call on», «appeler à»
+        }
+        else if (!lexicon.Is(lemma, "stance"))
+        {
+            return null;
+        }
+
+        from = context.SkipTime(from, end);
+        int stop = from;
+        while (stop < end && context.Word(stop) is not ("," or ";" or ":" or "." or "?" or "!" or "(" or "—" or "–"))
+        {
+            stop++;
+        }
+
+        if (stop - from < 2 || document.Tokens[from].Kind == TokenKind.Punctuation || context.Pos(from) is "SCONJ" or "CCONJ"
+            || context.SpeakerBefore(t, document.Sentences[context.SentenceOf(t)].FirstToken) is not { } speaker || !context.IsHolder(speaker.Span))
+        {
+            return null;
+        }
+
+        return (TextSpan.FromBounds(document.Tokens[from].Span.Start, document.Tokens[stop - 1].Span.End), speaker);
+    }
+
     /// <summary>Token-level reading of one document.</summary>
     private sealed class Context(Document document, QuoteLexicon lexicon)
     {
@@ -412,8 +448,32 @@ public sealed class QuoteExtractor(QuoteLexicon lexicon)
 
         public int SentenceOf(int t) => _sentenceOf[Math.Clamp(t, 0, _sentenceOf.Length - 1)];
 
-        /// <summary>A reporting verb (not an auxiliary, not a participle used as an adjective).</summary>
-        public bool IsCue(int t) => Pos(t) is null or "VERB" && lexicon.ReportingVerbs.Contains(Lemma(t));
+        /// <summary>A reporting or stance verb (not an auxiliary, not a participle used as an adjective).</summary>
+        public bool IsCue(int t) => Pos(t) is null or "VERB" && (lexicon.ReportingVerbs.Contains(Lemma(t)) || lexicon.Is(Lemma(t), "stance")
+            || (t + 1 < document.Tokens.Length && lexicon.Is(Lemma(t) + " " + Word(t + 1), "stance")));
+
+        /// <summary>
+        /// Whether a speaker span names someone who can hold a view: a subject pronoun, a person or organisation, a proper
+        /// noun or a source noun («officials», «la police»); not «the plan» or «le texte».
+        /// </summary>
+        public bool IsHolder(TextSpan span)
+        {
+            if (document.EntityMentions.Any(m => m.Type is "PER" or "ORG" && m.Span.Overlaps(span)))
+            {
+                return true;
+            }
+
+            (int first, int end) = document.TokensWithin(span);
+            for (int t = first; t < end; t++)
+            {
+                if (Pos(t) == "PROPN" || lexicon.Is(Word(t), "source") || lexicon.Is(Word(t), "singular") || lexicon.Is(Word(t), "plural"))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
 
         /// <summary>The first comma, period, semicolon or colon from <paramref name="from"/>, or <paramref name="end"/>.</summary>
         /// <summary>The first token from <paramref name="from"/> outside a time expression («said on Monday»).</summary>
