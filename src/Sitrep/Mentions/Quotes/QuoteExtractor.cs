@@ -237,6 +237,13 @@ public sealed class QuoteExtractor(QuoteLexicon lexicon)
             }
         }
 
+        // "…" ― Sonya Herridge, Ohio: a signature after a dash names who wrote it (letters, reader comments, epigraphs).
+        if (afterClose >= 0 && afterClose + 1 < document.Tokens.Length && context.Word(afterClose) is "―" or "—" or "–"
+            && context.SentenceOf(afterClose + 1) == context.SentenceOf(afterClose) && context.NameAt(afterClose + 1) is { } signature)
+        {
+            return context.WithSpeaker(QuoteKind.Direct, content, null, null, signature.Span, sentence, signature.Entity);
+        }
+
         // X a déclaré : « … » / X said: "…" / X a dénoncé des « … »
         Sentence open = document.Sentences[sentence];
         if (openToken > open.FirstToken && context.CueBefore(openToken, open.FirstToken) is int cue)
@@ -742,7 +749,20 @@ public sealed class QuoteExtractor(QuoteLexicon lexicon)
                 start--;
             }
 
-            if (last < sentenceStart || Boundary(last))
+            // An infinitive has the subject of the verb it depends on («Trump took to Twitter overnight to accuse»).
+            if (last >= sentenceStart && Pos(last) == "PART" && Word(last) is "to")
+            {
+                int verb = last - 1;
+                while (verb > sentenceStart && Pos(verb) != "VERB" && last - verb <= MaxSubjectTokens)
+                {
+                    verb--;
+                }
+
+                return Pos(verb) == "VERB" && verb < last ? SpeakerBefore(verb, sentenceStart) : null;
+            }
+
+            // A phrase led by a preposition («in late August», «at a news conference») is not a subject.
+            if (last < sentenceStart || Boundary(last) || Pos(last) == "PART" || Pos(start) is "ADP" or "SCONJ")
             {
                 return null;
             }
@@ -753,6 +773,24 @@ public sealed class QuoteExtractor(QuoteLexicon lexicon)
             }
 
             return Phrase(start, last);
+        }
+
+        /// <summary>A person named from token <paramref name="t"/> on, or proper nouns up to a comma or the sentence end.</summary>
+        public (TextSpan Span, string? Entity)? NameAt(int t)
+        {
+            int start = document.Tokens[t].Span.Start;
+            if (document.EntityMentions.FirstOrDefault(m => m.Type == "PER" && m.Span.Start == start) is { Type: "PER" } person)
+            {
+                return (person.Span, EntityAt(person.Span));
+            }
+
+            int last = t;
+            while (last + 1 < document.Tokens.Length && SentenceOf(last + 1) == SentenceOf(t) && Pos(last + 1) == "PROPN" && last - t < 4)
+            {
+                last++;
+            }
+
+            return Pos(t) == "PROPN" && last > t ? Phrase(t, last) : null;
         }
 
         /// <summary>
