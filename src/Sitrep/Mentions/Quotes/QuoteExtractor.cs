@@ -302,7 +302,9 @@ public sealed class QuoteExtractor(QuoteLexicon lexicon)
         }
 
         int colon = first;
-        while (colon < sentence.FirstToken + sentence.TokenCount && colon - first < 3 && (context.Pos(colon) == "PROPN" || context.Word(colon).All(c => char.IsUpper(c) || c is '.' or '-')))
+        // «PENCE: Well, …», «Sanders: Clinton needs to …», «Poll: Clinton and Trump in dead heat» (a headline).
+        while (colon < sentence.FirstToken + sentence.TokenCount && colon - first < 3
+            && (context.Pos(colon) == "PROPN" || context.Word(colon).All(c => char.IsUpper(c) || c is '.' or '-') || context.IsNamed(colon) || (char.IsUpper(context.Word(colon)[0]) && context.IsHolder(document.Tokens[colon].Span))))
         {
             colon++;
         }
@@ -696,6 +698,24 @@ public sealed class QuoteExtractor(QuoteLexicon lexicon)
                 last--;
             }
 
+            // «in which he said»: a subject pronoun right before the cue, whatever leads up to it.
+            if (last >= sentenceStart && (lexicon.Is(Word(last), "singular") || lexicon.Is(Word(last), "plural")) && Pos(last) == "PRON")
+            {
+                return Pronoun(last);
+            }
+
+            // «Cruz exhorted Republicans to "vote your conscience" and said he was»: a coordinated verb shares the first one's subject.
+            if (last > sentenceStart && Pos(last) == "CCONJ")
+            {
+                int verb = last - 1;
+                while (verb > sentenceStart && Pos(verb) != "VERB" && Word(verb) is not ("." or ";" or ":"))
+                {
+                    verb--;
+                }
+
+                return Pos(verb) == "VERB" ? SpeakerBefore(verb, sentenceStart) : null;
+            }
+
             // «Sen. David Perdue (R-Ga.) said»: the name before a bracket.
             if (last > sentenceStart && Word(last) == ")")
             {
@@ -774,6 +794,9 @@ public sealed class QuoteExtractor(QuoteLexicon lexicon)
 
             return Phrase(start, last);
         }
+
+        /// <summary>Whether token <paramref name="t"/> is part of a person's or organisation's name.</summary>
+        public bool IsNamed(int t) => document.EntityMentions.Any(m => m.Type is "PER" or "ORG" && m.Span.Contains(document.Tokens[t].Span));
 
         /// <summary>A person named from token <paramref name="t"/> on, or proper nouns up to a comma or the sentence end.</summary>
         public (TextSpan Span, string? Entity)? NameAt(int t)
