@@ -169,12 +169,20 @@ public sealed class QuoteExtractor(QuoteLexicon lexicon)
             for (int n = Math.Min(lexicon.LongestAccording, end - t); n >= 1; n--)
             {
                 var cue = TextSpan.FromBounds(document.Tokens[t].Span.Start, document.Tokens[t + n - 1].Span.End);
-                if (!lexicon.Is(document[cue], "according"))
+                // «In this poll, Trump rose …», «Dans un sondage publié mardi, …»: a preposition that introduces a source
+                // only when it opens the sentence with a poll, survey or study.
+                bool evidence = lexicon.Is(document[cue], "evidence-phrase");
+                if (!lexicon.Is(document[cue], "according") && !(evidence && t == first))
                 {
                     continue;
                 }
 
                 int from = t + n, stop = context.NextComma(from, end);
+                if (evidence && (stop == end || stop - from > MaxSubjectTokens || !Enumerable.Range(from, stop - from).Any(k => lexicon.Is(context.Word(k), "evidence"))))
+                {
+                    return null;
+                }
+
                 if (stop == from || stop - from > MaxSubjectTokens)
                 {
                     return null;
@@ -475,7 +483,7 @@ public sealed class QuoteExtractor(QuoteLexicon lexicon)
             (int first, int end) = document.TokensWithin(span);
             for (int t = first; t < end; t++)
             {
-                if (Pos(t) == "PROPN" || lexicon.Is(Word(t), "source") || lexicon.Is(Word(t), "singular") || lexicon.Is(Word(t), "plural"))
+                if (Pos(t) == "PROPN" || lexicon.Is(Word(t), "source") || lexicon.Is(Word(t), "evidence") || lexicon.Is(Word(t), "singular") || lexicon.Is(Word(t), "plural"))
                 {
                     return true;
                 }
@@ -521,7 +529,7 @@ public sealed class QuoteExtractor(QuoteLexicon lexicon)
             bool named = document.EntityMentions.Any(m => m.Type is "PER" or "ORG" && span.Contains(m.Span));
             for (int t = first; t <= last; t++)
             {
-                if (named || Pos(t) == "PROPN" || lexicon.Is(Word(t), "source"))
+                if (named || Pos(t) == "PROPN" || lexicon.Is(Word(t), "source") || lexicon.Is(Word(t), "evidence"))
                 {
                     return Phrase(first, last);
                 }
@@ -688,7 +696,7 @@ public sealed class QuoteExtractor(QuoteLexicon lexicon)
         public (TextSpan Span, string? Entity)? SpeakerBefore(int cue, int sentenceStart)
         {
             int last = cue - 1;
-            while (last >= sentenceStart && (Pos(last) is "AUX" or "ADV" || Word(last).StartsWith('-') || Word(last) is "ne" or "n'" or "n’" or "se" or "s'" or "s’" or "lui" or "leur"))
+            while (last >= sentenceStart && (Pos(last) is "AUX" or "ADV" || (Pos(last) == "PART" && !lexicon.Is(Word(last), "infinitive")) || Word(last).StartsWith('-') || Word(last) is "ne" or "n'" or "n’" or "se" or "s'" or "s’" or "lui" or "leur"))
             {
                 if (Word(last).StartsWith('-'))
                 {
@@ -770,7 +778,7 @@ public sealed class QuoteExtractor(QuoteLexicon lexicon)
             }
 
             // An infinitive has the subject of the verb it depends on («Trump took to Twitter overnight to accuse»).
-            if (last >= sentenceStart && Pos(last) == "PART" && Word(last) is "to")
+            if (last >= sentenceStart && Pos(last) == "PART" && lexicon.Is(Word(last), "infinitive"))
             {
                 int verb = last - 1;
                 while (verb > sentenceStart && Pos(verb) != "VERB" && last - verb <= MaxSubjectTokens)
