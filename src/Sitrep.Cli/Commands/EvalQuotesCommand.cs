@@ -14,7 +14,7 @@ internal static class EvalQuotesCommand
         var corpora = CorporaOption.Create();
         var split = new Option<string>("--split") { Description = "PolNeAR split: dev or train.", DefaultValueFactory = _ => "dev" };
         split.AcceptOnlyFromAmong("dev", "train");
-        var errors = new Option<int>("--errors") { Description = "Print up to this many wrong speakers.", DefaultValueFactory = _ => 0 };
+        var errors = new Option<int>("--errors") { Description = "Print up to this many wrong or missing speakers.", DefaultValueFactory = _ => 0 };
         var misses = new Option<int>("--misses") { Description = "Print up to this many gold attributions no quotation overlaps.", DefaultValueFactory = _ => 0 };
         var command = new Command("quotes", "Quotations on PolNeAR: content, cue and source span P/R/F1 (exact and overlap), speaker accuracy on found quotes.")
         {

@@ -88,9 +88,10 @@ public static class QuoteEvaluation
                 scores.SpeakerGiven += quote.Speaker is null ? 0 : 1;
                 bool right = quote.Speaker is { } speaker && match.Source.Any(g => Overlap(g, speaker) > 0);
                 scores.SpeakerRight += right ? 1 : 0;
-                if (!right && quote.Speaker is { } wrong && errors.Count < maxErrors)
+                if (!right && errors.Count < maxErrors)
                 {
-                    errors.Add($"{gold.Name}\tspeaker\t{gold.Text[wrong.Start..wrong.End]}\tgold {string.Join(" ", match.Source.Select(g => gold.Text[g.Start..g.End]))}\tcontent {Clip(gold.Text[quote.Content.Start..quote.Content.End])}");
+                    string given = quote.Speaker is { } wrong ? gold.Text[wrong.Start..wrong.End] : "(none)";
+                    errors.Add($"{gold.Name}\tspeaker\t{given}\tgold {string.Join(" ", match.Source.Select(g => gold.Text[g.Start..g.End]))}\tcontent {Clip(gold.Text[quote.Content.Start..quote.Content.End])}");
                 }
             }
         }

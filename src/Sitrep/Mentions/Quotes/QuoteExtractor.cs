@@ -243,6 +243,25 @@ public sealed class QuoteExtractor(QuoteLexicon lexicon)
                     break;
                 }
             }
+
+            // "…," Scott Pruitt, the Republican attorney general of Oklahoma, one of the states suing the EPA, said.
+            int nameStart = context.Word(afterClose) == "," ? afterClose + 1 : afterClose;
+            if (nameStart < end && context.NameAt(nameStart) is { } named
+                && document.FirstTokenFrom(named.Span.End) is int next && next < end && context.Word(next) == ",")
+            {
+                for (int t = next + 1; t < end && t - next <= 4 * MaxSubjectTokens; t++)
+                {
+                    if (context.Word(t) is "." or "!" or "?" or "«" or "“" or "\"")
+                    {
+                        break;
+                    }
+
+                    if (context.IsCue(t) && context.Word(t - 1) == ",")
+                    {
+                        return context.WithSpeaker(QuoteKind.Direct, content, context.CueSpan(t), context.Lemma(t), named.Span, sentence, named.Entity);
+                    }
+                }
+            }
         }
 
         // "…" ― Sonya Herridge, Ohio: a signature after a dash names who wrote it (letters, reader comments, epigraphs).
