@@ -731,16 +731,17 @@ public sealed class QuoteExtractor(QuoteLexicon lexicon)
                 return Pronoun(last);
             }
 
-            // «Cruz exhorted Republicans to "vote your conscience" and said he was»: a coordinated verb shares the first one's subject.
+            // «Cruz exhorted Republicans to "vote your conscience" and said he was»: a coordinated verb shares the subject
+            // of the sentence's first verb (not of a participle in between, «les communes sinistrées et a affirmé»).
             if (last > sentenceStart && Pos(last) == "CCONJ")
             {
-                int verb = last - 1;
-                while (verb > sentenceStart && Pos(verb) != "VERB" && Word(verb) is not ("." or ";" or ":"))
+                int verb = sentenceStart + 1;
+                while (verb < last && Pos(verb) != "VERB")
                 {
-                    verb--;
+                    verb++;
                 }
 
-                return Pos(verb) == "VERB" ? SpeakerBefore(verb, sentenceStart) : null;
+                return verb < last ? SpeakerBefore(verb, sentenceStart) : null;
             }
 
             // «Sen. David Perdue (R-Ga.) said»: the name before a bracket.
