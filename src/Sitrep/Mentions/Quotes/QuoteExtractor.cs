@@ -855,10 +855,16 @@ public sealed class QuoteExtractor(QuoteLexicon lexicon)
                 return null;
             }
 
+            // Proper nouns only are the name whatever the tagger made of it («Salifou Maïga», not «Maïga»).
             var span = TextSpan.FromBounds(document.Tokens[first].Span.Start, document.Tokens[last].Span.End);
+            if (AllProperNouns(first, last) && last - first < 4)
+            {
+                return (span, EntityAt(span));
+            }
+
             if (document.EntityMentions.LastOrDefault(m => m.Type is "PER" or "ORG" && span.Contains(m.Span) && m.Span.End == span.End) is not { Type: "PER" or "ORG" } name)
             {
-                return AllProperNouns(first, last) && last - first < 4 ? (span, EntityAt(span)) : null;
+                return null;
             }
 
             for (int t = first; t < last && document.Tokens[t].Span.End <= name.Span.Start; t++)
