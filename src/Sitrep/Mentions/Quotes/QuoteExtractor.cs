@@ -381,7 +381,8 @@ public sealed class QuoteExtractor(QuoteLexicon lexicon)
             if (context.Word(comma) == "," && t + 2 < end && context.Word(t + 1) == "," && context.NameBetween(comma + 1, t) is { } inciseSpeaker)
             {
                 TextSpan after = context.Clause(t + 2, end), before = TextSpan.FromBounds(document.Tokens[first].Span.Start, document.Tokens[Math.Max(first, comma - 1)].Span.End);
-                TextSpan statement = context.HasVerb(after) ? after : before;
+                // «It would take weeks, he said, and intense wrangling could follow»: after a conjunction the statement is the part before.
+                TextSpan statement = context.HasVerb(after) && !(context.Pos(t + 2) == "CCONJ" && context.HasVerb(before)) ? after : before;
                 return context.HasVerb(statement)
                     ? context.WithSpeaker(QuoteKind.Indirect, statement, context.CueSpan(t), context.Lemma(t), inciseSpeaker.Span, s, inciseSpeaker.Entity)
                     : null;
