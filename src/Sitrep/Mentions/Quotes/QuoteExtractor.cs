@@ -188,10 +188,11 @@ public sealed class QuoteExtractor(QuoteLexicon lexicon)
                     return null;
                 }
 
-                // «selon le porte-parole, Ahmed Rahimi, …»: the apposition names the speaker.
+                // «selon le porte-parole, Ahmed Rahimi, …»: the apposition names the speaker (a name after «According to
+                // exit polls,» that opens the content is its subject, not an apposition).
                 (TextSpan Span, string? Entity)? speaker = context.Source(from, stop - 1);
                 int next = context.NextComma(stop + 1, end);
-                if (stop < end && context.Word(stop) == "," && context.PersonBetween(stop + 1, next - 1) is { } person && (t > first || next < end))
+                if (stop < end && context.Word(stop) == "," && context.PersonBetween(stop + 1, next - 1) is { } person && (t > first || (next < end && context.Word(next) == ",")))
                 {
                     (speaker, stop) = (person, next);
                 }
