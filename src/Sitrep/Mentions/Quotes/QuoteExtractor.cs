@@ -183,7 +183,7 @@ public sealed class QuoteExtractor(QuoteLexicon lexicon)
                     return null;
                 }
 
-                if (stop == from || stop - from > MaxSubjectTokens)
+                if (stop == from || stop - from > 2 * MaxSubjectTokens)
                 {
                     return null;
                 }
