@@ -402,7 +402,7 @@ public sealed class QuoteExtractor(QuoteLexicon lexicon)
     }
 
     /// <summary>
-    /// English «X said the talks had failed.», «X told reporters the talks had failed.»: a subject before the cue and
+    /// English «X said the talks had failed.», «X told reporters the talks had failed.», «X said if the talks fail, …»: a subject before the cue and
     /// a clause with a verb after it (past a time expression and, for «tell», its object).
     /// </summary>
     private static (TextSpan Content, (TextSpan Span, string? Entity) Speaker)? BareClause(Context context, int t, int end)
@@ -424,7 +424,7 @@ public sealed class QuoteExtractor(QuoteLexicon lexicon)
             from = context.SkipTime(from, end);
         }
 
-        if (from >= end - 1 || context.Pos(from) is not ("PRON" or "DET" or "PROPN" or "NOUN" or "ADJ" or "NUM" or "ADV"))
+        if (from >= end - 1 || context.Pos(from) is not ("PRON" or "DET" or "PROPN" or "NOUN" or "ADJ" or "NUM" or "ADV" or "SCONJ"))
         {
             return null;
         }
