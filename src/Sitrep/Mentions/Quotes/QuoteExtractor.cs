@@ -14,7 +14,9 @@ namespace Sitrep.Mentions.Quotes;
 /// <item>quotations in marks (« », “ ”, "…", across sentences and paragraphs), attributed to a cue right after
 /// them («», a déclaré X», «", he said») or right before them («X a déclaré : « … »»), else to the speaker of
 /// the quote just before (a quotation that goes on), else to nobody;</item>
-/// <item>English «X said the talks failed» and post-posed reported speech without marks («…, a déclaré X»).</item>
+/// <item>English «X said the talks failed» and post-posed reported speech without marks («…, a déclaré X»);</item>
+/// <item>with reported speech, when no clause follows the cue: a stance, what a named holder asks for, wants or plans («X called
+/// for a ceasefire», «X a appelé à …»).</item>
 /// </list>
 /// The speaker is the nearest subject before the cue or the name after it (an apposition's name wins over its
 /// title); a pronoun is the most recent person (singular) or organisation (plural) named before it. Fragments of
