@@ -14,16 +14,17 @@ internal static class EvalQuotesCommand
         var corpora = CorporaOption.Create();
         var split = new Option<string>("--split") { Description = "PolNeAR split: dev or train.", DefaultValueFactory = _ => "dev" };
         split.AcceptOnlyFromAmong("dev", "train");
-        var errors = new Option<int>("--errors") { Description = "Print up to this many wrong speakers.", DefaultValueFactory = _ => 0 };
+        var errors = new Option<int>("--errors") { Description = "Print up to this many wrong or missing speakers.", DefaultValueFactory = _ => 0 };
+        var misses = new Option<int>("--misses") { Description = "Print up to this many gold attributions no quotation overlaps.", DefaultValueFactory = _ => 0 };
         var command = new Command("quotes", "Quotations on PolNeAR: content, cue and source span P/R/F1 (exact and overlap), speaker accuracy on found quotes.")
         {
-            corpora, split, errors,
+            corpora, split, errors, misses,
         };
-        command.SetAction(parse => Run(parse.GetValue(corpora), parse.GetValue(split)!, parse.GetValue(errors)));
+        command.SetAction(parse => Run(parse.GetValue(corpora), parse.GetValue(split)!, parse.GetValue(errors), parse.GetValue(misses)));
         return command;
     }
 
-    private static int Run(string? corporaOption, string split, int errors)
+    private static int Run(string? corporaOption, string split, int errors, int misses)
     {
         if (CorporaOption.Require(corporaOption) is not string corpora)
         {
@@ -37,8 +38,8 @@ internal static class EvalQuotesCommand
 
         var clock = Stopwatch.StartNew();
         IReadOnlyList<PolNearDocument> documents = PolNear.Load(corpora, split);
-        QuoteScores scores = QuoteEvaluation.Run(documents, errors);
-        foreach (string error in scores.Errors)
+        QuoteScores scores = QuoteEvaluation.Run(documents, errors, misses);
+        foreach (string error in scores.Errors.Concat(scores.Misses))
         {
             Console.WriteLine(error);
         }

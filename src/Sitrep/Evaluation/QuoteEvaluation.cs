@@ -36,6 +36,9 @@ public sealed record QuoteScores
     public double SpeakerPrecision => SpeakerGiven == 0 ? 0 : (double)SpeakerRight / SpeakerGiven;
 
     public ImmutableArray<string> Errors { get; init; } = [];
+
+    /// <summary>Gold attributions whose content no quotation overlaps: cue, source and content, tab-separated.</summary>
+    public ImmutableArray<string> Misses { get; init; } = [];
 }
 
 /// <summary>
@@ -45,12 +48,13 @@ public sealed record QuoteScores
 /// </summary>
 public static class QuoteEvaluation
 {
-    public static QuoteScores Run(IReadOnlyList<PolNearDocument> documents, int maxErrors = 0)
+    public static QuoteScores Run(IReadOnlyList<PolNearDocument> documents, int maxErrors = 0, int maxMisses = 0)
     {
         ArgumentNullException.ThrowIfNull(documents);
         ExtractionPipeline pipeline = new ExtractionPipelineBuilder().UseDefaults().Build();
         var scores = new Counts();
         var errors = ImmutableArray.CreateBuilder<string>();
+        var misses = ImmutableArray.CreateBuilder<string>();
         foreach (PolNearDocument gold in documents)
         {
             Document document = pipeline.Extract(new Article { Id = gold.Name, Text = gold.Text, Language = "en" });
@@ -60,6 +64,15 @@ public static class QuoteEvaluation
             scores.Content.Add(gold.Attributions.Select(a => a.Content), quotes.Select(q => q.Content));
             scores.Cue.Add(gold.Attributions.Select(a => a.Cue), quotes.Where(q => q.Cue is not null).Select(q => q.Cue!.Value));
             scores.Source.Add(gold.Attributions.Select(a => a.Source), quotes.Where(q => q.Speaker is not null).Select(q => q.Speaker!.Value));
+
+            string Text(IReadOnlyList<(int Start, int End)> spans) => string.Join(" ", spans.Select(g => gold.Text[g.Start..g.End].ReplaceLineEndings(" ")));
+            foreach (PolNearAttribution missed in gold.Attributions.Where(a => a.Content.Count > 0 && !quotes.Any(q => a.Content.Any(g => Overlap(g, q.Content) > 0))))
+            {
+                if (misses.Count < maxMisses)
+                {
+                    misses.Add($"{gold.Name}\tmissed\t{Text(missed.Cue)}\tsource {Text(missed.Source)}\tcontent {Clip(Text(missed.Content))}");
+                }
+            }
 
             foreach (var quote in quotes)
             {
@@ -75,9 +88,10 @@ public static class QuoteEvaluation
                 scores.SpeakerGiven += quote.Speaker is null ? 0 : 1;
                 bool right = quote.Speaker is { } speaker && match.Source.Any(g => Overlap(g, speaker) > 0);
                 scores.SpeakerRight += right ? 1 : 0;
-                if (!right && quote.Speaker is { } wrong && errors.Count < maxErrors)
+                if (!right && errors.Count < maxErrors)
                 {
-                    errors.Add($"{gold.Name}\tspeaker\t{gold.Text[wrong.Start..wrong.End]}\tgold {string.Join(" ", match.Source.Select(g => gold.Text[g.Start..g.End]))}\tcontent {Clip(gold.Text[quote.Content.Start..quote.Content.End])}");
+                    string given = quote.Speaker is { } wrong ? gold.Text[wrong.Start..wrong.End] : "(none)";
+                    errors.Add($"{gold.Name}\tspeaker\t{given}\tgold {string.Join(" ", match.Source.Select(g => gold.Text[g.Start..g.End]))}\tcontent {Clip(gold.Text[quote.Content.Start..quote.Content.End])}");
                 }
             }
         }
@@ -94,6 +108,7 @@ public static class QuoteEvaluation
             SpeakerRight = scores.SpeakerRight,
             SpeakerGiven = scores.SpeakerGiven,
             Errors = errors.ToImmutable(),
+            Misses = misses.ToImmutable(),
         };
     }
 

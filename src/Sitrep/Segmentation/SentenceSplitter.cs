@@ -83,7 +83,8 @@ internal sealed class SentenceSplitter(SegmentationRules rules)
             {
                 if (IsCloser(text, tokens, j, open, out bool quote))
                 {
-                    closedQuote |= quote;
+                    // «Sen. David Perdue (R-Ga.) said»: a bracket closed after an abbreviation's period, the sentence going on in lower case.
+                    closedQuote |= quote || text[tokens[j].Span.Start] == ')';
                     open &= !IsStraightQuote(text, tokens[j]);
                 }
                 else if (IsCitation(text, tokens, j))
@@ -246,7 +247,7 @@ internal sealed class SentenceSplitter(SegmentationRules rules)
         char w = k < tokens.Length ? text[tokens[k].Span.Start] : '\0';
         return terminal switch
         {
-            // «« Pourquoi ? » demande-t-il»: a quotation closed and the sentence goes on in lower case.
+            // «« Pourquoi ? » demande-t-il», «(R-Ga.) said»: a quotation or bracket closed and the sentence goes on in lower case.
             Terminal.Stop => !(closedQuote && char.IsLower(w)),
             Terminal.Soft or Terminal.Final => char.IsUpper(w),
             Terminal.Abbreviation => k == j && char.IsUpper(w)

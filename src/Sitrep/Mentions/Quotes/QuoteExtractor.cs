@@ -14,7 +14,9 @@ namespace Sitrep.Mentions.Quotes;
 /// <item>quotations in marks (« », “ ”, "…", across sentences and paragraphs), attributed to a cue right after
 /// them («», a déclaré X», «", he said») or right before them («X a déclaré : « … »»), else to the speaker of
 /// the quote just before (a quotation that goes on), else to nobody;</item>
-/// <item>English «X said the talks failed» and post-posed reported speech without marks («…, a déclaré X»).</item>
+/// <item>English «X said the talks failed» and post-posed reported speech without marks («…, a déclaré X»);</item>
+/// <item>with reported speech, when no clause follows the cue: a stance, what a named holder asks for, wants or plans («X called
+/// for a ceasefire», «X a appelé à …»).</item>
 /// </list>
 /// The speaker is the nearest subject before the cue or the name after it (an apposition's name wins over its
 /// title); a pronoun is the most recent person (singular) or organisation (plural) named before it. Fragments of
@@ -70,7 +72,7 @@ public sealed class QuoteExtractor(QuoteLexicon lexicon)
                     quotes.Add(context.Attribute(Kind(marked, used, content), content, t, context.SpeakerBefore(t, first), s));
                     t = end;
                 }
-                else if (BareClause(context, t, end) is { } clause)
+                else if ((BareClause(context, t, end) ?? Stance(context, t, end)) is { } clause)
                 {
                     quotes.Add(context.WithSpeaker(Kind(marked, used, clause.Content), clause.Content, context.CueSpan(t), context.Lemma(t), clause.Speaker.Span, s, clause.Speaker.Entity));
                     t = end;
@@ -169,21 +171,30 @@ public sealed class QuoteExtractor(QuoteLexicon lexicon)
             for (int n = Math.Min(lexicon.LongestAccording, end - t); n >= 1; n--)
             {
                 var cue = TextSpan.FromBounds(document.Tokens[t].Span.Start, document.Tokens[t + n - 1].Span.End);
-                if (!lexicon.Is(document[cue], "according"))
+                // «In this poll, Trump rose …», «Dans un sondage publié mardi, …»: a preposition that introduces a source
+                // only when it opens the sentence with a poll, survey or study.
+                bool evidence = lexicon.Is(document[cue], "evidence-phrase");
+                if (!lexicon.Is(document[cue], "according") && !(evidence && t == first))
                 {
                     continue;
                 }
 
                 int from = t + n, stop = context.NextComma(from, end);
-                if (stop == from || stop - from > MaxSubjectTokens)
+                if (evidence && (stop == end || stop - from > MaxSubjectTokens || !Enumerable.Range(from, stop - from).Any(k => lexicon.Is(context.Word(k), "evidence"))))
                 {
                     return null;
                 }
 
-                // «selon le porte-parole, Ahmed Rahimi, …»: the apposition names the speaker.
+                if (stop == from || stop - from > 2 * MaxSubjectTokens)
+                {
+                    return null;
+                }
+
+                // «selon le porte-parole, Ahmed Rahimi, …»: the apposition names the speaker (a name after «According to
+                // exit polls,» that opens the content is its subject, not an apposition).
                 (TextSpan Span, string? Entity)? speaker = context.Source(from, stop - 1);
                 int next = context.NextComma(stop + 1, end);
-                if (stop < end && context.Word(stop) == "," && context.PersonBetween(stop + 1, next - 1) is { } person && (t > first || next < end))
+                if (stop < end && context.Word(stop) == "," && context.PersonBetween(stop + 1, next - 1) is { } person && (t > first || (next < end && context.Word(next) == ",")))
                 {
                     (speaker, stop) = (person, next);
                 }
@@ -215,14 +226,15 @@ public sealed class QuoteExtractor(QuoteLexicon lexicon)
         int afterClose = document.FirstTokenFrom(QuoteMarks.CloseEnd(document.Text, content.End));
         int sentence = context.SentenceOf(Math.Max(0, openToken));
 
-        // «…», a déclaré X. / "…," he said. / "…," said X.
-        if (afterClose >= 0)
+        // «…», a déclaré X. / "…," he said. / "…," said X. — not past a line break, which starts the next paragraph.
+        if (afterClose >= 0 && document.Text.AsSpan(content.End, document.Tokens[afterClose].Span.Start - content.End).IndexOf('\n') < 0)
         {
             int closeSentence = context.SentenceOf(afterClose);
             int end = document.Sentences[closeSentence].FirstToken + document.Sentences[closeSentence].TokenCount;
             for (int t = afterClose; t < Math.Min(end, afterClose + 8); t++)
             {
-                if (context.IsCue(t))
+                // «… added, “…”»: the cue opens the next quotation.
+                if (context.IsCue(t) && !(t + 2 < end && context.Word(t + 1) is "," or ":" && context.Word(t + 2) is "«" or "“" or "\""))
                 {
                     return context.NameBetween(afterClose, t) is { } subject
                         ? context.WithSpeaker(QuoteKind.Direct, content, context.CueSpan(t), context.Lemma(t), subject.Span, sentence, subject.Entity)
@@ -234,6 +246,32 @@ public sealed class QuoteExtractor(QuoteLexicon lexicon)
                     break;
                 }
             }
+
+            // "…," Scott Pruitt, the Republican attorney general of Oklahoma, one of the states suing the EPA, said.
+            int nameStart = context.Word(afterClose) == "," ? afterClose + 1 : afterClose;
+            if (nameStart < end && context.NameAt(nameStart) is { } named
+                && document.FirstTokenFrom(named.Span.End) is int next && next < end && context.Word(next) == ",")
+            {
+                for (int t = next + 1; t < end && t - next <= 4 * MaxSubjectTokens; t++)
+                {
+                    if (context.Word(t) is "." or "!" or "?" or "«" or "“" or "\"")
+                    {
+                        break;
+                    }
+
+                    if (context.IsCue(t) && context.Word(t - 1) == ",")
+                    {
+                        return context.WithSpeaker(QuoteKind.Direct, content, context.CueSpan(t), context.Lemma(t), named.Span, sentence, named.Entity);
+                    }
+                }
+            }
+        }
+
+        // "…" ― Sonya Herridge, Ohio: a signature after a dash names who wrote it (letters, reader comments, epigraphs).
+        if (afterClose >= 0 && afterClose + 1 < document.Tokens.Length && context.Word(afterClose) is "―" or "—" or "–"
+            && context.SentenceOf(afterClose + 1) == context.SentenceOf(afterClose) && context.NameAt(afterClose + 1) is { } signature)
+        {
+            return context.WithSpeaker(QuoteKind.Direct, content, null, null, signature.Span, sentence, signature.Entity);
         }
 
         // X a déclaré : « … » / X said: "…" / X a dénoncé des « … »
@@ -294,7 +332,9 @@ public sealed class QuoteExtractor(QuoteLexicon lexicon)
         }
 
         int colon = first;
-        while (colon < sentence.FirstToken + sentence.TokenCount && colon - first < 3 && (context.Pos(colon) == "PROPN" || context.Word(colon).All(c => char.IsUpper(c) || c is '.' or '-')))
+        // «PENCE: Well, …», «Sanders: Clinton needs to …», «Poll: Clinton and Trump in dead heat» (a headline).
+        while (colon < sentence.FirstToken + sentence.TokenCount && colon - first < 3
+            && (context.Pos(colon) == "PROPN" || context.Word(colon).All(c => char.IsUpper(c) || c is '.' or '-') || context.IsNamed(colon) || (char.IsUpper(context.Word(colon)[0]) && context.IsHolder(document.Tokens[colon].Span))))
         {
             colon++;
         }
@@ -344,7 +384,8 @@ public sealed class QuoteExtractor(QuoteLexicon lexicon)
             if (context.Word(comma) == "," && t + 2 < end && context.Word(t + 1) == "," && context.NameBetween(comma + 1, t) is { } inciseSpeaker)
             {
                 TextSpan after = context.Clause(t + 2, end), before = TextSpan.FromBounds(document.Tokens[first].Span.Start, document.Tokens[Math.Max(first, comma - 1)].Span.End);
-                TextSpan statement = context.HasVerb(after) ? after : before;
+                // «It would take weeks, he said, and intense wrangling could follow»: after a conjunction the statement is the part before.
+                TextSpan statement = context.HasVerb(after) && !(context.Pos(t + 2) == "CCONJ" && context.HasVerb(before)) ? after : before;
                 return context.HasVerb(statement)
                     ? context.WithSpeaker(QuoteKind.Indirect, statement, context.CueSpan(t), context.Lemma(t), inciseSpeaker.Span, s, inciseSpeaker.Entity)
                     : null;
@@ -363,7 +404,7 @@ public sealed class QuoteExtractor(QuoteLexicon lexicon)
     }
 
     /// <summary>
-    /// English «X said the talks had failed.», «X told reporters the talks had failed.»: a subject before the cue and
+    /// English «X said the talks had failed.», «X told reporters the talks had failed.», «X said if the talks fail, …»: a subject before the cue and
     /// a clause with a verb after it (past a time expression and, for «tell», its object).
     /// </summary>
     private static (TextSpan Content, (TextSpan Span, string? Entity) Speaker)? BareClause(Context context, int t, int end)
@@ -385,7 +426,7 @@ public sealed class QuoteExtractor(QuoteLexicon lexicon)
             from = context.SkipTime(from, end);
         }
 
-        if (from >= end - 1 || context.Pos(from) is not ("PRON" or "DET" or "PROPN" or "NOUN" or "ADJ" or "NUM" or "ADV"))
+        if (from >= end - 1 || context.Pos(from) is not ("PRON" or "DET" or "PROPN" or "NOUN" or "ADJ" or "NUM" or "ADV" or "SCONJ"))
         {
             return null;
         }
@@ -394,6 +435,42 @@ public sealed class QuoteExtractor(QuoteLexicon lexicon)
         TextSpan content = context.Clause(from, end);
         int mark = document.Text.AsSpan(content.Start, content.Length).IndexOfAny("«“\"");
         return context.HasVerb(mark < 0 ? content : new TextSpan(content.Start, mark)) ? (content, speaker) : null;
+    }
+
+    /// <summary>
+    /// What someone asks for, wants, plans or holds, as the object of a stance verb («X called for a ceasefire», «X wants
+    /// to build a wall», «X a appelé à un cessez-le-feu», «X réclame la libération des otages»): a named holder (a name,
+    /// a pronoun or a source noun) before the verb and the phrase after it, up to the clause end. Reporting verbs with a
+    /// noun object stay out («a annoncé sa démission» reports an act, not a statement).
+    /// </summary>
+    private (TextSpan Content, (TextSpan Span, string? Entity) Speaker)? Stance(Context context, int t, int end)
+    {
+        Document document = context.Document;
+        string lemma = context.Lemma(t);
+        int from = t + 1;
+        if (from < end && lexicon.Is(lemma + " " + context.Word(from), "stance"))
+        {
+            from++; // «call for», «call on», «appeler à»
+        }
+        else if (!lexicon.Is(lemma, "stance"))
+        {
+            return null;
+        }
+
+        from = context.SkipTime(from, end);
+        int stop = from;
+        while (stop < end && context.Word(stop) is not ("," or ";" or ":" or "." or "?" or "!" or "(" or "—" or "–"))
+        {
+            stop++;
+        }
+
+        if (stop - from < 2 || document.Tokens[from].Kind == TokenKind.Punctuation || context.Pos(from) is "SCONJ" or "CCONJ"
+            || context.SpeakerBefore(t, document.Sentences[context.SentenceOf(t)].FirstToken) is not { } speaker || !context.IsHolder(speaker.Span))
+        {
+            return null;
+        }
+
+        return (TextSpan.FromBounds(document.Tokens[from].Span.Start, document.Tokens[stop - 1].Span.End), speaker);
     }
 
     /// <summary>Token-level reading of one document.</summary>
@@ -411,8 +488,32 @@ public sealed class QuoteExtractor(QuoteLexicon lexicon)
 
         public int SentenceOf(int t) => _sentenceOf[Math.Clamp(t, 0, _sentenceOf.Length - 1)];
 
-        /// <summary>A reporting verb (not an auxiliary, not a participle used as an adjective).</summary>
-        public bool IsCue(int t) => Pos(t) is null or "VERB" && lexicon.ReportingVerbs.Contains(Lemma(t));
+        /// <summary>A reporting or stance verb (not an auxiliary, not a participle used as an adjective).</summary>
+        public bool IsCue(int t) => Pos(t) is null or "VERB" && (lexicon.ReportingVerbs.Contains(Lemma(t)) || lexicon.Is(Lemma(t), "stance")
+            || (t + 1 < document.Tokens.Length && lexicon.Is(Lemma(t) + " " + Word(t + 1), "stance")));
+
+        /// <summary>
+        /// Whether a speaker span names someone who can hold a view: a subject pronoun, a person or organisation, a proper
+        /// noun or a source noun («officials», «la police»); not «the plan» or «le texte».
+        /// </summary>
+        public bool IsHolder(TextSpan span)
+        {
+            if (document.EntityMentions.Any(m => m.Type is "PER" or "ORG" && m.Span.Overlaps(span)))
+            {
+                return true;
+            }
+
+            (int first, int end) = document.TokensWithin(span);
+            for (int t = first; t < end; t++)
+            {
+                if (Pos(t) == "PROPN" || lexicon.Is(Word(t), "source") || lexicon.Is(Word(t), "evidence") || lexicon.Is(Word(t), "singular") || lexicon.Is(Word(t), "plural"))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
 
         /// <summary>The first comma, period, semicolon or colon from <paramref name="from"/>, or <paramref name="end"/>.</summary>
         /// <summary>The first token from <paramref name="from"/> outside a time expression («said on Monday»).</summary>
@@ -446,9 +547,12 @@ public sealed class QuoteExtractor(QuoteLexicon lexicon)
                 return pronoun;
             }
 
+            // «according to the NAACP» (an organisation the tagger reads as a noun), «selon l'Insee».
+            var span = TextSpan.FromBounds(document.Tokens[first].Span.Start, document.Tokens[last].Span.End);
+            bool named = document.EntityMentions.Any(m => m.Type is "PER" or "ORG" && span.Contains(m.Span));
             for (int t = first; t <= last; t++)
             {
-                if (Pos(t) == "PROPN" || lexicon.Is(Word(t), "source"))
+                if (named || Pos(t) == "PROPN" || lexicon.Is(Word(t), "source") || lexicon.Is(Word(t), "evidence"))
                 {
                     return Phrase(first, last);
                 }
@@ -615,7 +719,7 @@ public sealed class QuoteExtractor(QuoteLexicon lexicon)
         public (TextSpan Span, string? Entity)? SpeakerBefore(int cue, int sentenceStart)
         {
             int last = cue - 1;
-            while (last >= sentenceStart && (Pos(last) is "AUX" or "ADV" || Word(last).StartsWith('-') || Word(last) is "ne" or "n'" or "n’" or "se" or "s'" or "s’" or "lui" or "leur"))
+            while (last >= sentenceStart && (Pos(last) is "AUX" or "ADV" || (Pos(last) == "PART" && !lexicon.Is(Word(last), "infinitive")) || Word(last).StartsWith('-') || Word(last) is "ne" or "n'" or "n’" or "se" or "s'" or "s’" or "lui" or "leur"))
             {
                 if (Word(last).StartsWith('-'))
                 {
@@ -625,21 +729,70 @@ public sealed class QuoteExtractor(QuoteLexicon lexicon)
                 last--;
             }
 
-            // «Le ministre, Jean Dupont, a déclaré»: the name in the apposition.
+            // «in which he said»: a subject pronoun right before the cue, whatever leads up to it.
+            if (last >= sentenceStart && (lexicon.Is(Word(last), "singular") || lexicon.Is(Word(last), "plural")) && Pos(last) == "PRON")
+            {
+                return Pronoun(last);
+            }
+
+            // «Cruz exhorted Republicans to "vote your conscience" and said he was»: a coordinated verb shares the subject
+            // of the sentence's first verb (not of a participle in between, «les communes sinistrées et a affirmé»).
+            if (last > sentenceStart && Pos(last) == "CCONJ")
+            {
+                int verb = sentenceStart + 1;
+                while (verb < last && Pos(verb) != "VERB")
+                {
+                    verb++;
+                }
+
+                return verb < last ? SpeakerBefore(verb, sentenceStart) : null;
+            }
+
+            // «Sen. David Perdue (R-Ga.) said»: the name before a bracket.
+            if (last > sentenceStart && Word(last) == ")")
+            {
+                int open = last - 1;
+                while (open > sentenceStart && Word(open) != "(" && last - open <= MaxSubjectTokens)
+                {
+                    open--;
+                }
+
+                last = Word(open) == "(" ? open - 1 : last;
+            }
+
+            // «Le ministre, Jean Dupont, a déclaré», «Richard Revesz, director of the Institute for Policy Integrity, said»,
+            // «Michael Mulgrew, president of the union, which represents teachers, said»: the nearest comma-delimited name
+            // before the cue; else a short apposition that is a noun phrase («Jean Dupont, le ministre, a dit» has a name).
             if (last > sentenceStart && Word(last) == ",")
             {
-                int comma = last - 1;
-                while (comma > sentenceStart && Word(comma) != "," && last - comma <= MaxSubjectTokens)
+                int right = last;
+                for (int comma = last - 1; comma >= sentenceStart && last - comma <= 4 * MaxSubjectTokens; comma--)
                 {
-                    comma--;
+                    if (Word(comma) is "." or ";" or ":" or "«" or "»" or "“" or "”" or "\"")
+                    {
+                        break;
+                    }
+
+                    if (comma == sentenceStart || Word(comma - 1) == ",")
+                    {
+                        if (NameIn(comma, right - 1) is { } named)
+                        {
+                            return named;
+                        }
+
+                        right = comma - 1;
+                    }
                 }
 
-                if (Word(comma) == "," && Phrase(comma + 1, last - 1) is { } apposition)
+                int open = last - 1;
+                while (open > sentenceStart && Word(open) != "," && last - open <= MaxSubjectTokens)
                 {
-                    return apposition;
+                    open--;
                 }
 
-                return null;
+                return Word(open) == "," && Pos(open + 1) is not ("VERB" or "PRON" or "SCONJ" or "ADP") && !HasVerb(TextSpan.FromBounds(document.Tokens[open + 1].Span.Start, document.Tokens[last - 1].Span.End))
+                    ? Phrase(open + 1, last - 1)
+                    : null;
             }
 
             int start = last;
@@ -648,7 +801,20 @@ public sealed class QuoteExtractor(QuoteLexicon lexicon)
                 start--;
             }
 
-            if (last < sentenceStart || Boundary(last))
+            // An infinitive has the subject of the verb it depends on («Trump took to Twitter overnight to accuse»).
+            if (last >= sentenceStart && Pos(last) == "PART" && lexicon.Is(Word(last), "infinitive"))
+            {
+                int verb = last - 1;
+                while (verb > sentenceStart && Pos(verb) != "VERB" && last - verb <= MaxSubjectTokens)
+                {
+                    verb--;
+                }
+
+                return Pos(verb) == "VERB" && verb < last ? SpeakerBefore(verb, sentenceStart) : null;
+            }
+
+            // A phrase led by a preposition («in late August», «at a news conference») is not a subject.
+            if (last < sentenceStart || Boundary(last) || Pos(last) == "PART" || Pos(start) is "ADP" or "SCONJ")
             {
                 return null;
             }
@@ -659,6 +825,61 @@ public sealed class QuoteExtractor(QuoteLexicon lexicon)
             }
 
             return Phrase(start, last);
+        }
+
+        /// <summary>Whether token <paramref name="t"/> is part of a person's or organisation's name.</summary>
+        public bool IsNamed(int t) => document.EntityMentions.Any(m => m.Type is "PER" or "ORG" && m.Span.Contains(document.Tokens[t].Span));
+
+        /// <summary>A person named from token <paramref name="t"/> on, or proper nouns up to a comma or the sentence end.</summary>
+        public (TextSpan Span, string? Entity)? NameAt(int t)
+        {
+            int start = document.Tokens[t].Span.Start;
+            if (document.EntityMentions.FirstOrDefault(m => m.Type == "PER" && m.Span.Start == start) is { Type: "PER" } person)
+            {
+                return (person.Span, EntityAt(person.Span));
+            }
+
+            int last = t;
+            while (last + 1 < document.Tokens.Length && SentenceOf(last + 1) == SentenceOf(t) && Pos(last + 1) == "PROPN" && last - t < 4)
+            {
+                last++;
+            }
+
+            return Pos(t) == "PROPN" && last > t ? Phrase(t, last) : null;
+        }
+
+        /// <summary>
+        /// Tokens <paramref name="first"/>..<paramref name="last"/> as a name: a person or organisation named at their end
+        /// with nothing before it but a title, a conjunction or an adverb («But Megan Hester», «Sen. David Perdue»), or proper nouns only.
+        /// </summary>
+        private (TextSpan Span, string? Entity)? NameIn(int first, int last)
+        {
+            if (first > last || last - first >= MaxSubjectTokens)
+            {
+                return null;
+            }
+
+            // Proper nouns only are the name whatever the tagger made of it («Salifou Maïga», not «Maïga»).
+            var span = TextSpan.FromBounds(document.Tokens[first].Span.Start, document.Tokens[last].Span.End);
+            if (AllProperNouns(first, last) && last - first < 4)
+            {
+                return (span, EntityAt(span));
+            }
+
+            if (document.EntityMentions.LastOrDefault(m => m.Type is "PER" or "ORG" && span.Contains(m.Span) && m.Span.End == span.End) is not { Type: "PER" or "ORG" } name)
+            {
+                return null;
+            }
+
+            for (int t = first; t < last && document.Tokens[t].Span.End <= name.Span.Start; t++)
+            {
+                if (Pos(t) is not ("PROPN" or "NOUN" or "ADJ" or "DET" or "CCONJ" or "ADV") && Word(t) != ".")
+                {
+                    return null;
+                }
+            }
+
+            return (name.Span, EntityAt(name.Span));
         }
 
         /// <summary>
@@ -745,7 +966,8 @@ public sealed class QuoteExtractor(QuoteLexicon lexicon)
 
             // A person named in the phrase is the speaker («le président ukrainien Volodymyr Zelensky»); an
             // organisation only when it is the whole phrase (not «Santé» in «ministère de la Santé»).
-            EntityMention? person = document.EntityMentions.FirstOrDefault(m => m.Type == "PER" && span.Contains(m.Span));
+            // The last one is the head when several are named («Trump campaign spokesman Jason Miller»).
+            EntityMention? person = document.EntityMentions.LastOrDefault(m => m.Type == "PER" && span.Contains(m.Span));
             if (person is { Type: "PER" } name)
             {
                 return (name.Span, EntityAt(name.Span));

@@ -20,7 +20,7 @@ public sealed class QuoteLexicon
 
     public FrozenSet<string> ReportingVerbs { get; }
 
-    /// <summary>Lower-cased word or phrase → according, complementizer, singular or plural.</summary>
+    /// <summary>Lower-cased word or phrase → according, evidence-phrase, complementizer, infinitive, singular, plural, source, evidence or stance.</summary>
     public FrozenDictionary<string, string> Words { get; }
 
     public int LongestAccording { get; }
