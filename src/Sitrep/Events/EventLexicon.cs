@@ -56,6 +56,9 @@ public sealed class EventLexicon
     private readonly FrozenDictionary<string, TriggerEntry[]> _triggers;
     private readonly FrozenDictionary<(string Kind, string Word), string> _words;
 
+    // Endings to undo, longest first, each with what may replace it («-» nothing, «=» undouble the stem's last letter).
+    private readonly (string Ending, string[] Replacements)[] _inflections;
+
     private EventLexicon(string language, IEnumerable<string[]> triggers, IEnumerable<string[]> words)
     {
         Language = language;
@@ -102,7 +105,7 @@ public sealed class EventLexicon
         Actors = actors.ToFrozenDictionary(StringComparer.Ordinal);
         ModeWords = modeWords.ToFrozenDictionary();
         LongestPhrase = quantities.Keys.Concat(qualifiers.Keys).Concat(actors.Keys).Select(k => k.Count(c => c == ' ') + 1).DefaultIfEmpty(1).Max();
-        Inflections = [.. table.Where(w => w.Key.Item1 == "inflection").OrderByDescending(w => w.Key.Item2.Length).Select(w => (w.Key.Item2, w.Value.Split(' ')))];
+        _inflections = [.. table.Where(w => w.Key.Item1 == "inflection").OrderByDescending(w => w.Key.Item2.Length).Select(w => (w.Key.Item2, w.Value.Split(' ')))];
         FutureEndings = [.. table.Where(w => w.Key.Item1 == "future").Select(w => w.Key.Item2).OrderByDescending(e => e.Length)];
         ConditionalEndings = [.. table.Where(w => w.Key.Item1 == "conditional").Select(w => w.Key.Item2).OrderByDescending(e => e.Length)];
     }
@@ -128,9 +131,6 @@ public sealed class EventLexicon
 
     public IReadOnlyList<string> FutureEndings { get; }
 
-    /// <summary>Endings to undo, longest first, each with what may replace it («-» nothing, «=» undouble the stem's last letter).</summary>
-    private IReadOnlyList<(string Ending, string[] Replacements)> Inflections { get; }
-
     public IReadOnlyList<string> ConditionalEndings { get; }
 
     public static EventLexicon For(string language)
@@ -152,7 +152,7 @@ public sealed class EventLexicon
     {
         ArgumentNullException.ThrowIfNull(word);
         string lower = word.ToLowerInvariant();
-        foreach ((string ending, string[] replacements) in Inflections)
+        foreach ((string ending, string[] replacements) in _inflections)
         {
             if (lower.Length <= ending.Length + 2 || !lower.EndsWith(ending, StringComparison.Ordinal))
             {
