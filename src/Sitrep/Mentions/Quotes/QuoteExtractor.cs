@@ -446,16 +446,14 @@ public sealed class QuoteExtractor(QuoteLexicon lexicon)
     private (TextSpan Content, (TextSpan Span, string? Entity) Speaker)? Stance(Context context, int t, int end)
     {
         Document document = context.Document;
-        string lemma = context.Lemma(t);
-        int from = t + 1;
-        if (from < end && lexicon.Is(lemma + " " + context.Word(from), "stance"))
-        {
-            from++; // «call for», «call on», «appeler à»
-        }
-        else if (!lexicon.Is(lemma, "stance"))
+        // «call for», «call on», «appeler à» take the next word with them.
+        int length = lexicon.StanceLength(context.Lemma(t), t + 1 < end ? context.Word(t + 1) : null);
+        if (length == 0)
         {
             return null;
         }
+
+        int from = t + length;
 
         from = context.SkipTime(from, end);
         int stop = from;
@@ -489,8 +487,8 @@ public sealed class QuoteExtractor(QuoteLexicon lexicon)
         public int SentenceOf(int t) => _sentenceOf[Math.Clamp(t, 0, _sentenceOf.Length - 1)];
 
         /// <summary>A reporting or stance verb (not an auxiliary, not a participle used as an adjective).</summary>
-        public bool IsCue(int t) => Pos(t) is null or "VERB" && (lexicon.ReportingVerbs.Contains(Lemma(t)) || lexicon.Is(Lemma(t), "stance")
-            || (t + 1 < document.Tokens.Length && lexicon.Is(Lemma(t) + " " + Word(t + 1), "stance")));
+        public bool IsCue(int t) => Pos(t) is null or "VERB" && (lexicon.ReportingVerbs.Contains(Lemma(t))
+            || lexicon.StanceLength(Lemma(t), t + 1 < document.Tokens.Length ? Word(t + 1) : null) > 0);
 
         /// <summary>
         /// Whether a speaker span names someone who can hold a view: a subject pronoun, a person or organisation, a proper
