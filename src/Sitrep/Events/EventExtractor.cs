@@ -467,17 +467,17 @@ public sealed class EventExtractor
         _ => null,
     };
 
-    /// <summary>The «à» / «to» phrases that name who receives, not where.</summary>
-    private static IEnumerable<Chunk> Receivers(ActorCoder coder, Roles roles, string type) => roles.To.Where(c => !IsWhere(coder, c, type));
-
     /// <summary>
-    /// «à Kharkiv», «to the front»: a town or region after «à» / «to» is where, not whom; a country may be whom («sent
-    /// arms to Pakistan»), and so may a capital after a verbal act, which names its government («apologized to Seoul»,
-    /// «a écrit à Moscou»); meetings keep the capital as where they happen.
+    /// The «à» / «to» phrases that name who receives, not where. A town or region after «à» / «to» is where («à Kharkiv»,
+    /// «to the front»); a country may be whom («sent arms to Pakistan»), and so may a capital after a verbal act, which
+    /// names its government («apologized to Seoul», «a écrit à Moscou»), except a meeting's, which happens there.
     /// </summary>
-    private static bool IsWhere(ActorCoder coder, Chunk chunk, string type) =>
-        coder.PlaceAt(chunk.Head) is { } place && place.Place.Entry is var entry && entry?.IsCountry != true
-        && !(entry?.Feature == "PPLC" && type is "AGREE" or "SUPPORT" or "CONCEDE" or "REQUEST" or "ACCUSE" or "REJECT" or "THREATEN");
+    private IEnumerable<Chunk> Receivers(ActorCoder coder, Roles roles, string type)
+    {
+        bool capitalReceives = _ontology.IsVerbal(type) && type != "CONSULT";
+        return roles.To.Where(c => coder.PlaceAt(c.Head) is not { } place
+            || place.Place.Entry is { } entry && (entry.IsCountry || (capitalReceives && entry.Feature == "PPLC")));
+    }
 
     private static Chunk? ChunkOf(SentenceView view, int token) => view.ChunkAt(token) is var c and >= 0 ? view.Chunks[c] : null;
 

@@ -15,6 +15,7 @@ public sealed class EventOntology
     private readonly FrozenDictionary<string, (string Cameo, AcledType? Acled)> _types;
     private readonly FrozenDictionary<(string Type, string Mode), (string Cameo, AcledType? Acled, bool Inherit)> _modes;
     private readonly FrozenDictionary<string, (string Type, string? Mode)> _aliases;
+    private readonly FrozenSet<string> _verbal;
 
     private EventOntology(IEnumerable<string[]> rows)
     {
@@ -22,12 +23,18 @@ public sealed class EventOntology
         var modes = new Dictionary<(string, string), (string, AcledType?, bool)>();
         var aliases = new Dictionary<string, (string, string?)>(StringComparer.Ordinal);
         var contexts = new HashSet<string>(StringComparer.Ordinal);
+        var verbal = new HashSet<string>(StringComparer.Ordinal);
         foreach (string[] row in rows)
         {
             switch (row[0])
             {
                 case "type":
                     types[row[1]] = (row[3], ParseAcled(row[4], row[5]));
+                    if (row[2].StartsWith("verbal-", StringComparison.Ordinal))
+                    {
+                        verbal.Add(row[1]);
+                    }
+
                     break;
                 case "mode":
                     modes[(row[2], row[1])] = (row[3], ParseAcled(row[4], row[5]), row[4] == "=");
@@ -47,6 +54,7 @@ public sealed class EventOntology
         _modes = modes.ToFrozenDictionary();
         _aliases = aliases.ToFrozenDictionary(StringComparer.Ordinal);
         Contexts = contexts.ToFrozenSet(StringComparer.Ordinal);
+        _verbal = verbal.ToFrozenSet(StringComparer.Ordinal);
     }
 
     public static EventOntology Plover { get; } = new(LanguageResources.ReadRows("events/plover.tsv"));
@@ -56,6 +64,9 @@ public sealed class EventOntology
     public FrozenSet<string> Contexts { get; }
 
     public bool IsType(string type) => _types.ContainsKey(type);
+
+    /// <summary>Whether a type is verbal cooperation or conflict (PLOVER's quad classes): said or written, not done.</summary>
+    public bool IsVerbal(string type) => _verbal.Contains(type);
 
     public bool IsMode(string type, string mode) => _modes.ContainsKey((type, mode));
 
