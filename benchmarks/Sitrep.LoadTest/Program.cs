@@ -9,6 +9,8 @@ using Sitrep.Storage.Sqlite;
 //   replicate --store PATH --times N                              the store N times over, in SQL (StoreReplicator)
 //   query --store PATH [--runs N]                                 p50/p95 of typical filtered queries, in process
 //   explain --store PATH < query.sql                              EXPLAIN QUERY PLAN and run time of one statement, with the SQLite the store uses
+//   put --store PATH --from DOCS.jsonl [--times N] [--parallel P] each sitrep/1 document N times under new ids, one PutAsync (one
+//                                                                 transaction) each, P at once: wall and process CPU time and bytes written per article
 // See docs/BENCHMARKS.md ("Server") for the numbers and the wrk run against `sitrep serve`.
 string command = args.Length > 0 ? args[0] : "help";
 string? Option(string name, string? fallback = null)
@@ -20,9 +22,9 @@ string? Option(string name, string? fallback = null)
 int Number(string name, int fallback) => int.Parse(Option(name, fallback.ToString(CultureInfo.InvariantCulture))!, CultureInfo.InvariantCulture);
 
 string? store = Option("--store");
-if (store is null || command is not ("seed" or "query" or "replicate" or "explain"))
+if (store is null || command is not ("seed" or "query" or "replicate" or "explain" or "put"))
 {
-    Console.Error.WriteLine("usage: Sitrep.LoadTest seed --store PATH --events N [--per-article K] [--seed S] | replicate --store PATH --times N | query --store PATH [--runs N] | explain --store PATH < query.sql");
+    Console.Error.WriteLine("usage: Sitrep.LoadTest seed --store PATH --events N [--per-article K] [--seed S] | replicate --store PATH --times N | query --store PATH [--runs N] | explain --store PATH < query.sql | put --store PATH --from DOCS.jsonl [--times N] [--parallel P]");
     return 1;
 }
 
@@ -70,6 +72,12 @@ if (command == "explain")
 }
 
 await using var documents = new SqliteDocumentStore(store);
+if (command == "put")
+{
+    string from = Option("--from") ?? throw new ArgumentException("put needs --from DOCS.jsonl (sitrep/1 documents, e.g. from `sitrep extract --format jsonl`)");
+    return await IngestCost.RunAsync(documents, from, Number("--times", 3), Number("--parallel", 1));
+}
+
 if (command == "seed")
 {
     int events = Number("--events", 100_000), perArticle = Number("--per-article", 3), seed = Number("--seed", 1);

@@ -37,7 +37,7 @@ internal static class PostgresDocumentWriter
     {
         string id = document.ArticleId;
         SitrepDocumentModel model = document.Model;
-        MinHashSignature signature = NearDuplicateDetector.Default.Sign(model.Text);
+        MinHashSignature signature = document.Signature;
         ImmutableArray<long> bands = NearDuplicateDetector.BandKeys(signature);
         long? existing = null;
         long key;
@@ -101,7 +101,7 @@ internal static class PostgresDocumentWriter
         // Merging: the stored roots the article's reports may join, and, when it replaces a predecessor, the reports of
         // other articles merged into the predecessor's events, which are relinked. Read under the (type, week) locks of
         // every window involved, so a parallel writer cannot link to a root being replaced or miss one being stored.
-        List<EventReport> reports = [.. EventReport.From(model)];
+        ImmutableArray<EventReport> reports = document.Reports;
         List<(string Type, DateOnly From, DateOnly To)> windows = MergeWindows(reports, predecessor);
         var orphans = new List<StoredEventRoot>();
         var roots = new List<StoredEventRoot>();
@@ -291,7 +291,7 @@ internal static class PostgresDocumentWriter
         var windows = new List<(string Type, DateOnly From, DateOnly To)>();
         foreach (StoredDocument document in documents)
         {
-            windows.AddRange(MergeWindows([.. EventReport.From(document.Model)], old.GetValueOrDefault(document.ArticleId) ?? []));
+            windows.AddRange(MergeWindows(document.Reports, old.GetValueOrDefault(document.ArticleId) ?? []));
         }
 
         await using var batch = new NpgsqlBatch(connection);
@@ -304,7 +304,7 @@ internal static class PostgresDocumentWriter
     /// One window of first days per event type, over the reports' candidate days (<see cref="EventLinks.CandidateDays"/>) and,
     /// for a predecessor's events, 20 days either side of each: the candidate days of any report merged into one of them.
     /// </summary>
-    private static List<(string Type, DateOnly From, DateOnly To)> MergeWindows(List<EventReport> reports, IReadOnlyList<(string Type, DateOnly First)> predecessor)
+    private static List<(string Type, DateOnly From, DateOnly To)> MergeWindows(ImmutableArray<EventReport> reports, IReadOnlyList<(string Type, DateOnly First)> predecessor)
     {
         var windows = new Dictionary<string, (DateOnly From, DateOnly To)>(StringComparer.Ordinal);
         void Add(string type, DateOnly from, DateOnly to) =>
@@ -432,7 +432,7 @@ internal static class PostgresDocumentWriter
         }
     }
 
-    private static void AddLayers(NpgsqlBatch batch, long key, SitrepDocumentModel model, List<EventReport> reports, IReadOnlyList<StoredEventRoot?> links)
+    private static void AddLayers(NpgsqlBatch batch, long key, SitrepDocumentModel model, ImmutableArray<EventReport> reports, IReadOnlyList<StoredEventRoot?> links)
     {
         var sentences = new List<(int Ord, SentenceModel Sentence)>(model.Sentences.Length);
         for (int i = 0; i < model.Sentences.Length; i++)

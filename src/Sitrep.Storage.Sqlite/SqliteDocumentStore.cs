@@ -81,6 +81,8 @@ public sealed class SqliteDocumentStore : IDocumentStore
     {
         ArgumentNullException.ThrowIfNull(documents);
         await EnsureReadyAsync(cancellationToken).ConfigureAwait(false);
+        // Compressing the JSON needs no database: callers putting at once do it side by side, before the writer.
+        (byte[] Bytes, string Encoding)[] stored = [.. documents.Select(d => DocumentCodec.Encode(d.Json))];
         await _writeLock.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
@@ -111,7 +113,7 @@ public sealed class SqliteDocumentStore : IDocumentStore
 
                 try
                 {
-                    results[i] = _rows!.Put(documents[i], transaction);
+                    results[i] = _rows!.Put(documents[i], stored[i], transaction);
                     if (savepoints)
                     {
                         transaction.Release("article");

@@ -152,7 +152,11 @@ internal sealed class SqliteDocumentWriter : IDisposable
         ];
     }
 
-    public IngestResult Put(StoredDocument document, SqliteTransaction transaction)
+    /// <summary>Writes <paramref name="document"/>, whose JSON <see cref="DocumentCodec.Encode"/> gave <paramref name="stored"/>.</summary>
+    /// <param name="document">The document.</param>
+    /// <param name="stored">Its JSON as stored, encoded before the writer was taken.</param>
+    /// <param name="transaction">The caller's transaction.</param>
+    public IngestResult Put(StoredDocument document, (byte[] Bytes, string Encoding) stored, SqliteTransaction transaction)
     {
         foreach (SqliteCommand command in _all)
         {
@@ -180,21 +184,18 @@ internal sealed class SqliteDocumentWriter : IDisposable
         }
 
         SitrepDocumentModel model = document.Model;
-        List<EventReport> reports = [.. EventReport.From(model)];
+        ImmutableArray<EventReport> reports = document.Reports;
         StoredEventRoot?[] links = Merge(id, reports, status == IngestStatus.Updated);
         ArticleModel article = model.Article;
-        MinHashSignature signature = NearDuplicateDetector.Default.Sign(model.Text);
-        ImmutableArray<long> bands = NearDuplicateDetector.BandKeys(signature);
-        (string Id, double Similarity)? duplicate = status == IngestStatus.Updated && IsLinkTarget(id) ? null : Nearest(id, signature, bands);
-        (byte[] bytes, string encoding) = DocumentCodec.Encode(document.Json);
+        (string Id, double Similarity)? duplicate = status == IngestStatus.Updated && IsLinkTarget(id) ? null : Nearest(id, document.Signature, NearDuplicateDetector.BandKeys(document.Signature));
         Bind(_insertArticle, id, article.Url, article.Title, article.Source, article.Language ?? "und", article.Published,
             Day(TimexRange.PublishedDay(article.Published)), article.PublishedInferred ? 1 : 0, document.ContentHash,
-            model.Sentences.Length, model.Entities.Length, model.Events.Length, bytes, encoding, duplicate?.Id, duplicate?.Similarity);
+            model.Sentences.Length, model.Entities.Length, model.Events.Length, stored.Bytes, stored.Encoding, duplicate?.Id, duplicate?.Similarity);
         long key = Convert.ToInt64(_insertArticle.ExecuteScalar(), CultureInfo.InvariantCulture);
 
         WriteLayers(key, model, reports, links);
         Run(_insertFts, key, article.Title ?? "", model.Text);
-        WriteSignature(key, signature);
+        WriteSignature(key, document.Signature);
         return new IngestResult(id, status) { NearDuplicateOf = duplicate?.Id, Similarity = duplicate?.Similarity };
     }
 
@@ -345,7 +346,7 @@ internal sealed class SqliteDocumentWriter : IDisposable
     /// Decides which stored event each of the article's reports joins (<see cref="EventLinks.Plan"/>); when the article
     /// replaces a predecessor, first relinks the reports of other articles that had joined the predecessor's events.
     /// </summary>
-    private StoredEventRoot?[] Merge(string id, List<EventReport> reports, bool replaced)
+    private StoredEventRoot?[] Merge(string id, ImmutableArray<EventReport> reports, bool replaced)
     {
         var orphans = new List<StoredEventRoot>();
         if (replaced)
@@ -395,7 +396,7 @@ internal sealed class SqliteDocumentWriter : IDisposable
         return [.. links];
     }
 
-    private void WriteLayers(long key, SitrepDocumentModel model, List<EventReport> reports, StoredEventRoot?[] links)
+    private void WriteLayers(long key, SitrepDocumentModel model, ImmutableArray<EventReport> reports, StoredEventRoot?[] links)
     {
         for (int i = 0; i < model.Sentences.Length; i++)
         {

@@ -216,6 +216,11 @@ internal static class IngestCommand
     {
         private readonly ArticleIngestor _ingestor = new(SitrepExtractor.Default, store);
         private readonly FeedFetcher _fetcher = new(fetching);
+
+        // Articles being extracted (or documents parsed) on the thread pool, a few ahead, each with its share of the
+        // input's bytes: every core extracts, and the store takes them one at a time in the order they were read, so a
+        // run stores the same articles in the same order (near-duplicate links, merged events' first reports) whatever the cores.
+        private readonly Queue<(Task<ExtractedArticle> Work, double Share)> _ahead = new();
         private double _done;
 
         public long TotalBytes { get; } = files.Sum(f => f.Path == "-" || FeedFetcher.IsAddress(f.Path) ? 0 : new FileInfo(f.Path).Length);
@@ -237,6 +242,30 @@ internal static class IngestCommand
                 double share = path == "-" || FeedFetcher.IsAddress(path) ? 0 : new FileInfo(path).Length;
                 await IngestInputAsync(path, origin, Format, listed: false, share, progress, cancellationToken).ConfigureAwait(false);
             }
+
+            while (_ahead.Count > 0)
+            {
+                await StoreNextAsync(progress, cancellationToken).ConfigureAwait(false);
+            }
+        }
+
+        private async Task EnqueueAsync(Func<ExtractedArticle> work, double share, Action<double>? progress, CancellationToken cancellationToken)
+        {
+            _ahead.Enqueue((Task.Run(work, cancellationToken), share));
+            while (_ahead.Count > Environment.ProcessorCount)
+            {
+                await StoreNextAsync(progress, cancellationToken).ConfigureAwait(false);
+            }
+        }
+
+        /// <summary>An input that fails as a whole (unreadable, not fetched) takes its place in the order too.</summary>
+        private void Fail(IngestResult failure, double share = 0) => _ahead.Enqueue((Task.FromResult(new ExtractedArticle(failure)), share));
+
+        private async Task StoreNextAsync(Action<double>? progress, CancellationToken cancellationToken)
+        {
+            (Task<ExtractedArticle> work, double share) = _ahead.Dequeue();
+            tally.Add(await _ingestor.StoreAsync(await work.ConfigureAwait(false), cancellationToken).ConfigureAwait(false));
+            Advance(share, progress);
         }
 
         public void Dispose() => _fetcher.Dispose();
@@ -271,17 +300,16 @@ internal static class IngestCommand
                 return;
             }
 
-            List<Func<Task<IngestResult>>> work = inputFormat == "sitrep" ? Documents(bytes, origin) : Articles(bytes, origin, fileName, address, format);
+            List<Func<ExtractedArticle>> work = inputFormat == "sitrep" ? Documents(bytes, origin) : Articles(bytes, origin, fileName, address, format);
             if (work.Count == 0)
             {
                 Advance(share, progress);
             }
 
-            foreach (Func<Task<IngestResult>> item in work)
+            foreach (Func<ExtractedArticle> item in work)
             {
                 cancellationToken.ThrowIfCancellationRequested();
-                tally.Add(await item().ConfigureAwait(false));
-                Advance(share / work.Count, progress);
+                await EnqueueAsync(item, share / work.Count, progress, cancellationToken).ConfigureAwait(false);
             }
         }
 
@@ -316,13 +344,13 @@ internal static class IngestCommand
             }
             catch (ArticleReadException e)
             {
-                tally.Add(IngestResult.Failure(null, e.Message, origin));
+                Fail(IngestResult.Failure(null, e.Message, origin));
                 return null;
             }
             catch (Exception e) when (listed && e is IOException or UnauthorizedAccessException)
             {
                 // A feed an OPML list names is one input among many: a missing file does not stop the others.
-                tally.Add(IngestResult.Failure(null, e.Message, origin));
+                Fail(IngestResult.Failure(null, e.Message, origin));
                 return null;
             }
         }
@@ -357,7 +385,7 @@ internal static class IngestCommand
             }
             catch (ArticleReadException e)
             {
-                tally.Add(IngestResult.Failure(null, e.Message, origin));
+                Fail(IngestResult.Failure(null, e.Message, origin));
                 return null;
             }
 
@@ -371,7 +399,7 @@ internal static class IngestCommand
                 }
                 else if (address is not null || location.Address.Contains("://", StringComparison.Ordinal))
                 {
-                    tally.Add(IngestResult.Failure(null, "only http and https addresses are fetched", $"{origin}: {location.Address}"));
+                    Fail(IngestResult.Failure(null, "only http and https addresses are fetched", $"{origin}: {location.Address}"));
                 }
                 else
                 {
@@ -383,23 +411,23 @@ internal static class IngestCommand
             return feeds;
         }
 
-        private List<Func<Task<IngestResult>>> Articles(byte[] bytes, string origin, string? fileName, Uri? address, ArticleFormat format)
+        private List<Func<ExtractedArticle>> Articles(byte[] bytes, string origin, string? fileName, Uri? address, ArticleFormat format)
         {
-            var work = new List<Func<Task<IngestResult>>>();
+            var work = new List<Func<ExtractedArticle>>();
             foreach (ArticleReadResult read in ArticleReader.Read(bytes, origin, format, fileName, address))
             {
                 ArticleReadResult withDefaults = read.Article is Article article
                     ? read with { Article = defaults.ApplyTo(article) }
                     : read;
-                work.Add(() => _ingestor.IngestAsync(withDefaults));
+                work.Add(() => _ingestor.Extract(withDefaults));
             }
 
             return work;
         }
 
-        private List<Func<Task<IngestResult>>> Documents(byte[] bytes, string origin)
+        private List<Func<ExtractedArticle>> Documents(byte[] bytes, string origin)
         {
-            var work = new List<Func<Task<IngestResult>>>();
+            var work = new List<Func<ExtractedArticle>>();
             using var reader = new StringReader(System.Text.Encoding.UTF8.GetString(bytes));
             int number = 0;
             while (reader.ReadLine() is string line)
@@ -411,19 +439,16 @@ internal static class IngestCommand
                 }
 
                 string lineOrigin = $"{origin}:{number}";
-                work.Add(async () =>
+                work.Add(() =>
                 {
-                    StoredDocument document;
                     try
                     {
-                        document = StoredDocument.FromJson(line);
+                        return new ExtractedArticle(StoredDocument.FromJson(line), lineOrigin);
                     }
                     catch (JsonException e)
                     {
-                        return IngestResult.Failure(null, $"not a sitrep/1 document: {e.Message}", lineOrigin);
+                        return new ExtractedArticle(IngestResult.Failure(null, $"not a sitrep/1 document: {e.Message}", lineOrigin));
                     }
-
-                    return await store.PutAsync(document).ConfigureAwait(false) with { Origin = lineOrigin };
                 });
             }
 

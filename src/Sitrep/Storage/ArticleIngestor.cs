@@ -8,32 +8,69 @@ namespace Sitrep.Storage;
 /// Extracts each article read and stores its document: the one loop behind <c>sitrep ingest</c> and any
 /// other host. A bad article (unreadable, too long, an extraction error) becomes a failed result and the
 /// batch goes on; a store error (disk full, database locked too long) is thrown, since later articles would fail too.
+/// The two halves can run apart: <see cref="Extract"/> is thread-safe and runs on any core, <see cref="StoreAsync"/>
+/// takes the results in the order the articles were read.
 /// </summary>
 public sealed class ArticleIngestor(ExtractionPipeline pipeline, IDocumentStore store)
 {
-    public async Task<IngestResult> IngestAsync(ArticleReadResult read, CancellationToken cancellationToken = default)
+    public async Task<IngestResult> IngestAsync(ArticleReadResult read, CancellationToken cancellationToken = default) =>
+        await StoreAsync(Extract(read, cancellationToken), cancellationToken).ConfigureAwait(false);
+
+    /// <summary>The article's document, ready to store, or why there is none.</summary>
+    public ExtractedArticle Extract(ArticleReadResult read, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(read);
         if (read.Article is not Article article)
         {
-            return IngestResult.Failure(read.Id, read.Error ?? "the article could not be read", read.Origin);
+            return new ExtractedArticle(IngestResult.Failure(read.Id, read.Error ?? "the article could not be read", read.Origin));
         }
 
-        StoredDocument document;
         try
         {
-            document = StoredDocument.FromModel(SitrepJson.ToModel(pipeline.Extract(article, cancellationToken)));
+            return new ExtractedArticle(StoredDocument.FromModel(SitrepJson.ToModel(pipeline.Extract(article, cancellationToken))), read.Origin);
         }
         catch (ArticleReadException e)
         {
-            return IngestResult.Failure(read.Id, e.Message, read.Origin);
+            return new ExtractedArticle(IngestResult.Failure(read.Id, e.Message, read.Origin));
         }
         catch (Exception e) when (e is not (OutOfMemoryException or OperationCanceledException))
         {
-            return IngestResult.Failure(read.Id, $"internal error ({e.GetType().Name}): {e.Message}", read.Origin);
+            return new ExtractedArticle(IngestResult.Failure(read.Id, $"internal error ({e.GetType().Name}): {e.Message}", read.Origin));
+        }
+    }
+
+    /// <summary>Stores the document, or returns the failure.</summary>
+    public async Task<IngestResult> StoreAsync(ExtractedArticle extracted, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(extracted);
+        if (extracted.Document is not StoredDocument document)
+        {
+            return extracted.Failure!;
         }
 
         IngestResult stored = await store.PutAsync(document, cancellationToken).ConfigureAwait(false);
-        return stored with { Origin = read.Origin };
+        return stored with { Origin = extracted.Origin };
     }
+}
+
+/// <summary>An article's document ready to store (with where it came from), or the failure that stands for it.</summary>
+public sealed record ExtractedArticle
+{
+    public ExtractedArticle(StoredDocument document, string? origin)
+    {
+        Document = document;
+        Origin = origin;
+    }
+
+    public ExtractedArticle(IngestResult failure)
+    {
+        Failure = failure;
+        Origin = failure.Origin;
+    }
+
+    public StoredDocument? Document { get; }
+
+    public IngestResult? Failure { get; }
+
+    public string? Origin { get; }
 }

@@ -1,5 +1,7 @@
+using System.Collections.Immutable;
 using System.Security.Cryptography;
 using System.Text;
+using Sitrep.Duplicates;
 using Sitrep.Pipeline;
 using Sitrep.Serialization;
 
@@ -9,6 +11,8 @@ namespace Sitrep.Storage;
 /// A sitrep/1 document ready to store: the model the relational rows come from, and the JSON that is kept
 /// and given back byte for byte. <see cref="ContentHash"/> is the SHA-256 of that JSON, so re-extracting an
 /// article with better stages gives a new hash and replaces the old version, while the same output is a duplicate.
+/// What a store computes from the document alone (the event reports merging compares, the near-duplicate signature) is
+/// computed here, where the document is made: by whoever extracted or parsed it, on any core, not by the store's writer.
 /// </summary>
 public sealed record StoredDocument
 {
@@ -17,6 +21,8 @@ public sealed record StoredDocument
         Model = model;
         Json = json;
         ContentHash = Hash(json);
+        Reports = [.. EventReport.From(model)];
+        Signature = NearDuplicateDetector.Default.Sign(model.Text);
     }
 
     public SitrepDocumentModel Model { get; }
@@ -24,6 +30,12 @@ public sealed record StoredDocument
     public string Json { get; }
 
     public string ContentHash { get; }
+
+    /// <summary>The document's events as merging compares them, one per event, in order (<see cref="EventReport.From"/>).</summary>
+    public ImmutableArray<EventReport> Reports { get; }
+
+    /// <summary>The text's near-duplicate signature (<see cref="NearDuplicateDetector.Default"/>).</summary>
+    public MinHashSignature Signature { get; }
 
     /// <summary>The article id; a document whose id is blank gets the contract's content id (a hash of its text).</summary>
     public string ArticleId => string.IsNullOrWhiteSpace(Model.Article.Id) ? ExtractionPipeline.ContentId(Model.Text) : Model.Article.Id;

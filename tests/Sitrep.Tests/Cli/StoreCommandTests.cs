@@ -94,6 +94,35 @@ public sealed class StoreCommandTests : IDisposable
     }
 
     [Fact]
+    public void Articles_extracted_on_every_core_are_stored_in_the_order_read()
+    {
+        // The copies are extracted side by side with the story; stored in input order, each links to an article read
+        // before it (the story, or an identical earlier copy), and the failures are reported in line order.
+        IEnumerable<string> lines = Enumerable.Range(0, 8).Select(i => i switch
+        {
+            0 => System.Text.Json.JsonSerializer.Serialize(new { id = "wire-1", text = StoreDocuments.WireStory, published = "2023-06-05" }),
+            3 => "not json",
+            6 => "{\"id\": 7",
+            _ => System.Text.Json.JsonSerializer.Serialize(new { id = $"paper-{i}", text = StoreDocuments.WireCopy, published = "2023-06-05" }),
+        });
+
+        CliResult ingested = CliRunner.Run(string.Join('\n', lines), "ingest", "-", "--input-format", "jsonl", "--store", Store);
+        CliResult all = CliRunner.Run(null, "articles", "--store", Store);
+
+        Assert.Equal(2, ingested.ExitCode);
+        Assert.Contains("8 read, 6 new, 0 duplicates, 0 updated, 2 failed; 5 near-duplicates linked", ingested.Error, StringComparison.Ordinal);
+        Assert.True(ingested.Error.IndexOf("stdin:4:", StringComparison.Ordinal) < ingested.Error.IndexOf("stdin:7:", StringComparison.Ordinal), ingested.Error);
+        var read = new List<string> { "wire-1", "paper-1", "paper-2", "paper-4", "paper-5", "paper-7" };
+        var links = all.Output.Split('\n', StringSplitOptions.RemoveEmptyEntries)
+            .Select(l => System.Text.Json.JsonDocument.Parse(l).RootElement)
+            .Where(a => a.GetProperty("id").GetString()!.StartsWith("paper-", StringComparison.Ordinal))
+            .Select(a => (Id: a.GetProperty("id").GetString()!, Of: a.GetProperty("duplicate_of").GetString()!))
+            .ToList();
+        Assert.Equal(5, links.Count);
+        Assert.All(links, link => Assert.True(read.IndexOf(link.Of) >= 0 && read.IndexOf(link.Of) < read.IndexOf(link.Id), $"{link.Id} → {link.Of}"));
+    }
+
+    [Fact]
     public void Articles_are_searched_by_text_and_listed_as_csv()
     {
         CliRunner.Run(null, "ingest", Samples, "--store", Store);
@@ -116,8 +145,8 @@ public sealed class StoreCommandTests : IDisposable
         CliResult second = CliRunner.Run(null, environment, "db", "migrate");
 
         Assert.Equal((0, 0), (first.ExitCode, second.ExitCode));
-        Assert.Equal($"{Store}: schema version 5 (applied 001_initial, 002_near_duplicates, 003_event_exports, 004_event_windows_and_merging, 005_pending_bands)\n", first.Output);
-        Assert.Equal($"{Store}: schema version 5 (already up to date)\n", second.Output);
+        Assert.Equal($"{Store}: schema version 6 (applied 001_initial, 002_near_duplicates, 003_event_exports, 004_event_windows_and_merging, 005_pending_bands, 006_drop_name_indexes)\n", first.Output);
+        Assert.Equal($"{Store}: schema version 6 (already up to date)\n", second.Output);
     }
 
     [Fact]
@@ -154,7 +183,7 @@ public sealed class StoreCommandTests : IDisposable
             CliResult check = CliRunner.Run(null, "db", "check", "--store", connectionString);
 
             Assert.Equal((0, 0, 0, 0, 0, 0), (migrated.ExitCode, ingested.ExitCode, again.ExitCode, stored.ExitCode, found.ExitCode, check.ExitCode));
-            Assert.Contains($"?search_path={schema}: schema version 5 (applied 001_initial, 002_near_duplicates, 003_event_exports, 004_event_windows_and_merging, 005_pending_bands)", migrated.Output, StringComparison.Ordinal);
+            Assert.Contains($"?search_path={schema}: schema version 6 (applied 001_initial, 002_near_duplicates, 003_event_exports, 004_event_windows_and_merging, 005_pending_bands, 006_drop_name_indexes)", migrated.Output, StringComparison.Ordinal);
             Assert.Contains("0 new,", again.Error, StringComparison.Ordinal);
             string expected = CliRunner.Run(null, "extract", batch, "--format", "jsonl").Output.Split('\n').Single(l => l.Contains("\"id\":\"sample-fr-1\"", StringComparison.Ordinal));
             Assert.Equal(expected + "\n", stored.Output);

@@ -29,7 +29,7 @@ public sealed class PostgresDocumentStoreTests : DocumentStoreContract, IAsyncDi
         MigrationResult result = await store.MigrateAsync(Token);
 
         Assert.Equal((0, PostgresDocumentStore.SchemaVersion), (result.FromVersion, result.ToVersion));
-        Assert.Equal(["001_initial", "002_near_duplicates", "003_event_exports", "004_event_windows_and_merging", "005_pending_bands"], result.Applied);
+        Assert.Equal(["001_initial", "002_near_duplicates", "003_event_exports", "004_event_windows_and_merging", "005_pending_bands", "006_drop_name_indexes"], result.Applied);
         Assert.Equal("001_initial", await PostgresTestServer.ScalarAsync(connectionString, "SELECT name FROM schema_version WHERE version = 1;"));
         Assert.Equal("ok", await store.CheckIntegrityAsync(Token));
     }
@@ -46,7 +46,7 @@ public sealed class PostgresDocumentStoreTests : DocumentStoreContract, IAsyncDi
             await store.DisposeAsync();
         }
 
-        Assert.Equal(["001_initial", "002_near_duplicates", "003_event_exports", "004_event_windows_and_merging", "005_pending_bands"], results.SelectMany(r => r.Applied).Order(StringComparer.Ordinal));
+        Assert.Equal(["001_initial", "002_near_duplicates", "003_event_exports", "004_event_windows_and_merging", "005_pending_bands", "006_drop_name_indexes"], results.SelectMany(r => r.Applied).Order(StringComparer.Ordinal));
         Assert.Equal((long)PostgresDocumentStore.SchemaVersion, await PostgresTestServer.ScalarAsync(connectionString, "SELECT COUNT(*) FROM schema_version;"));
     }
 

@@ -23,7 +23,7 @@ public sealed class SqliteDocumentStoreTests : DocumentStoreContract, IDisposabl
         MigrationResult result = await store.MigrateAsync(TestContext.Current.CancellationToken);
 
         Assert.Equal((0, SqliteDocumentStore.SchemaVersion), (result.FromVersion, result.ToVersion));
-        Assert.Equal(["001_initial", "002_near_duplicates", "003_event_exports", "004_event_windows_and_merging", "005_pending_bands"], result.Applied);
+        Assert.Equal(["001_initial", "002_near_duplicates", "003_event_exports", "004_event_windows_and_merging", "005_pending_bands", "006_drop_name_indexes"], result.Applied);
         Assert.Equal("wal", Scalar(store.Location, "PRAGMA journal_mode;"));
         Assert.Equal("001_initial", Scalar(store.Location, "SELECT name FROM schema_version WHERE version = 1;"));
         Assert.Equal("ok", await store.CheckIntegrityAsync(TestContext.Current.CancellationToken));
