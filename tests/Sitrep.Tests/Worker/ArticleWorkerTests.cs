@@ -4,14 +4,17 @@ using Microsoft.Data.Sqlite;
 using NATS.Client.Core;
 using NATS.Client.JetStream;
 using NATS.Client.JetStream.Models;
+using Sitrep.Articles;
 using Sitrep.Pipeline;
 using Sitrep.Storage;
+using Sitrep.Storage.Postgres;
 using Sitrep.Storage.Sqlite;
+using Sitrep.Tests.Storage;
 using Sitrep.Worker;
 
 namespace Sitrep.Tests.Worker;
 
-/// <summary>Issue 11: workers consuming the JetStream work queue in-process, against a real nats-server on loopback.</summary>
+/// <summary>Issue 11: workers consuming the JetStream work queue in-process, against a real nats-server on loopback (and PostgreSQL, for merging).</summary>
 public sealed class ArticleWorkerTests : IDisposable
 {
     private readonly string _directory = Directory.CreateTempSubdirectory("sitrep-worker-").FullName;
@@ -51,6 +54,70 @@ public sealed class ArticleWorkerTests : IDisposable
         Assert.Equal(0, metrics.Sum(m => m.Failed));
         Assert.Equal(Enumerable.Range(0, 40).Select(i => $"w-{i}").Order(StringComparer.Ordinal), await StoredIdsAsync(path));
         await AssertQueueEmptyAsync(js, queue);
+    }
+
+    [Fact]
+    public async Task Workers_in_parallel_on_PostgreSQL_merge_the_reports_of_one_event_into_one_event_with_every_source()
+    {
+        CancellationToken ct = TestContext.Current.CancellationToken;
+        using var server = NatsTestServer.StartOrSkip();
+        (string schema, string connectionString) = await PostgresTestServer.CreateSchemaAsync(ct);
+        try
+        {
+            await using var nats = new NatsConnection(new NatsOpts { Url = server.Url });
+            var js = new NatsJSContext(nats);
+            var queue = new ArticleQueueOptions();
+            var publisher = new ArticlePublisher(js, queue);
+            await publisher.EnsureStreamsAsync(ct);
+            string[] stories =
+            [
+                "Des frappes russes ont tué trois civils à Kharkiv vendredi, a annoncé le gouverneur de la région.",
+                "La police a arrêté samedi à Lyon une dizaine de militants écologistes.",
+                "Le président français a rencontré mardi à Berlin le chancelier allemand.",
+            ];
+
+            // Four outlets carry each story; the copies are queued interleaved, so workers store reports of one event at once.
+            const int copies = 4;
+            for (int copy = 0; copy < copies; copy++)
+            {
+                for (int story = 0; story < stories.Length; story++)
+                {
+                    var article = new Article { Id = $"story{story}-outlet{copy}", Language = "fr", Published = new PublicationDate(new DateOnly(2023, 6, 5)), Text = stories[story] };
+                    Assert.Equal(PublishStatus.Queued, await publisher.PublishAsync(article, ct));
+                }
+            }
+
+            await using (var first = new PostgresDocumentStore(connectionString))
+            {
+                await first.MigrateAsync(ct);
+            }
+
+            var options = new ArticleWorkerOptions { IdleExit = TimeSpan.FromSeconds(2) };
+            WorkerMetrics[] metrics = [new(), new(), new()];
+            await Task.WhenAll(metrics.Select(async m =>
+            {
+                // Each worker its own store, as separate processes have: merging relies on the database, not on a lock here.
+                await using var store = new PostgresDocumentStore(connectionString);
+                await new ArticleWorker(js, new ArticleIngestor(SitrepExtractor.Default, store), queue, options, m).RunAsync(ct);
+            }));
+
+            Assert.Equal(copies * stories.Length, metrics.Sum(m => m.Stored));
+            await using var stored = new PostgresDocumentStore(connectionString);
+            IReadOnlyList<EventRecord> merged = await stored.FindEventsAsync(new EventQuery(), ct);
+            IReadOnlyList<EventRecord> reports = await stored.FindEventsAsync(new EventQuery { Unmerged = true }, ct);
+            Assert.Equal(stories.Length, merged.Count);
+            Assert.Equal(copies * stories.Length, reports.Count);
+            Assert.All(merged, e =>
+            {
+                Assert.Equal(copies, e.Sources);
+                string story = e.ArticleId.Split('-')[0];
+                Assert.Equal(Enumerable.Range(0, copies).Select(c => $"{story}-outlet{c}"), e.Reports.Select(r => r.ArticleId).Order(StringComparer.Ordinal));
+            });
+        }
+        finally
+        {
+            await PostgresTestServer.DropSchemaAsync(schema);
+        }
     }
 
     [Fact]
