@@ -1,10 +1,13 @@
 using System.CommandLine;
 using System.Data.Common;
 using System.Text.Json;
+using NATS.Client.Core;
+using NATS.Client.JetStream;
 using Sitrep.Articles;
 using Sitrep.Articles.Feeds;
 using Sitrep.Pipeline;
 using Sitrep.Storage;
+using Sitrep.Worker;
 using Spectre.Console;
 
 namespace Sitrep.Cli.Commands;
@@ -44,14 +47,13 @@ internal static class IngestCommand
         };
 
         // Scale-out (issue 11): queue the articles for `sitrep worker`s instead of extracting them here.
-        var to = new Option<string?>("--to") { Description = "Publish the articles to this NATS JetStream server (nats://host:4222) for sitrep workers instead of extracting and storing them here (local files and standard input only)." };
+        var to = new Option<string?>("--to") { Description = "Publish the articles to this NATS JetStream server (nats://host:4222) for sitrep workers instead of extracting and storing them here." };
 
         var command = new Command("ingest", "Extract articles and store their documents (new, duplicate or updated).") { inputs, store, published, lang, inputFormat, fetchTimeout, hostInterval, to };
-        command.SetAction((parse, cancellationToken) => parse.GetValue(to) is { Length: > 0 } natsUrl
-            ? WorkerCommand.PublishAsync(parse.GetValue(inputs)!, natsUrl, parse.GetValue(published), parse.GetValue(lang), parse.GetValue(inputFormat)!, cancellationToken)
-            : Run(
+        command.SetAction((parse, cancellationToken) => Run(
             parse.GetValue(inputs)!,
-            StoreLocation.Resolve(parse.GetValue(store)),
+            parse.GetValue(to) is { Length: > 0 } natsUrl ? null : StoreLocation.Resolve(parse.GetValue(store)),
+            parse.GetValue(to) is { Length: > 0 } queue ? queue : null,
             parse.GetValue(published),
             parse.GetValue(lang),
             parse.GetValue(inputFormat)!,
@@ -61,7 +63,8 @@ internal static class IngestCommand
         return command;
     }
 
-    private static async Task<int> Run(string[] inputs, string location, string? published, string? lang, string inputFormat, double fetchTimeout, int hostInterval, CancellationToken cancellationToken)
+    /// <summary>Reads the inputs and stores their articles in <paramref name="location"/>, or queues them at <paramref name="natsUrl"/>.</summary>
+    private static async Task<int> Run(string[] inputs, string? location, string? natsUrl, string? published, string? lang, string inputFormat, double fetchTimeout, int hostInterval, CancellationToken cancellationToken)
     {
         if (!ArticleDefaults.TryCreate(published, lang, out ArticleDefaults? defaults, out string? invalid))
         {
@@ -84,6 +87,11 @@ internal static class IngestCommand
             PerHostInterval = TimeSpan.FromMilliseconds(hostInterval),
         };
 
+        if (natsUrl is not null && inputFormat == "sitrep")
+        {
+            return CliExit.Fail("--to: --input-format sitrep is not queued: workers take articles, not documents");
+        }
+
         var files = new List<(string Path, string Origin)>();
         try
         {
@@ -97,42 +105,38 @@ internal static class IngestCommand
             return CliExit.Fail(e.Message);
         }
 
-        var tally = new Tally();
+        var tally = new Tally(queued: natsUrl is not null);
         try
         {
-            await using IDocumentStore store = StoreLocation.Open(location);
-            await store.MigrateAsync(cancellationToken).ConfigureAwait(false);
-            using var run = new IngestRun(store, files, defaults, inputFormat, fetching, tally);
-            if (Console.IsErrorRedirected)
+            if (natsUrl is not null)
             {
-                await run.ExecuteAsync(null, cancellationToken).ConfigureAwait(false);
+                await using var connection = new NatsConnection(new NatsOpts { Url = natsUrl, Name = "sitrep-ingest" });
+                await connection.ConnectAsync().ConfigureAwait(false);
+                var publisher = new ArticlePublisher(new NatsJSContext(connection), new ArticleQueueOptions());
+                await publisher.EnsureStreamsAsync(cancellationToken).ConfigureAwait(false);
+                using var run = new IngestRun(IngestSink.Queueing(publisher, cancellationToken), files, defaults, inputFormat, fetching, tally);
+                await ExecuteAsync(run, tally, cancellationToken).ConfigureAwait(false);
+                Console.Error.WriteLine($"sitrep: {tally.Brief()} to {natsUrl}");
             }
             else
             {
-                IAnsiConsole console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(Console.Error) });
-                await console.Progress()
-                    .AutoClear(true)
-                    .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new ElapsedTimeColumn())
-                    .StartAsync(async context =>
-                    {
-                        ProgressTask task = context.AddTask("ingest", maxValue: Math.Max(1, run.TotalBytes));
-                        await run.ExecuteAsync(
-                            progress =>
-                            {
-                                task.Value = Math.Min(task.MaxValue, progress);
-                                task.Description = Markup.Escape(tally.Brief());
-                            },
-                            cancellationToken).ConfigureAwait(false);
-                        task.Value = task.MaxValue;
-                    }).ConfigureAwait(false);
+                await using IDocumentStore store = StoreLocation.Open(location!);
+                await store.MigrateAsync(cancellationToken).ConfigureAwait(false);
+                using var run = new IngestRun(IngestSink.Storing(store, cancellationToken), files, defaults, inputFormat, fetching, tally);
+                await ExecuteAsync(run, tally, cancellationToken).ConfigureAwait(false);
+                Console.Error.WriteLine($"sitrep: {tally.Brief()} into {store.Location}");
             }
-
-            Console.Error.WriteLine($"sitrep: {tally.Brief()} into {store.Location}");
         }
         catch (OperationCanceledException)
         {
-            Console.Error.WriteLine($"sitrep: interrupted after {tally.Brief()}; every stored article is complete, rerun to add the rest");
+            Console.Error.WriteLine(natsUrl is null
+                ? $"sitrep: interrupted after {tally.Brief()}; every stored article is complete, rerun to add the rest"
+                : $"sitrep: interrupted after {tally.Brief()}; every queued article is kept, rerun to add the rest");
             return CliExit.Failure;
+        }
+        catch (NatsException e) when (natsUrl is not null)
+        {
+            return CliExit.Fail($"{natsUrl}: {e.Message}");
         }
         catch (IOException e) when (e is not FileNotFoundException)
         {
@@ -140,7 +144,7 @@ internal static class IngestCommand
         }
         catch (Exception e) when (e is DocumentStoreException or DbException or UnauthorizedAccessException or FileNotFoundException)
         {
-            return CliExit.Fail($"{StoreLocation.Describe(location)}: {e.Message}");
+            return CliExit.Fail($"{(natsUrl ?? StoreLocation.Describe(location!))}: {e.Message}");
         }
 
         foreach (string reason in tally.Reasons)
@@ -159,8 +163,62 @@ internal static class IngestCommand
             : CliExit.PartialFailure;
     }
 
+    /// <summary>Runs <paramref name="run"/> with a progress bar on stderr when it is a terminal.</summary>
+    private static async Task ExecuteAsync(IngestRun run, Tally tally, CancellationToken cancellationToken)
+    {
+        if (Console.IsErrorRedirected)
+        {
+            await run.ExecuteAsync(null, cancellationToken).ConfigureAwait(false);
+            return;
+        }
+
+        IAnsiConsole console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(Console.Error) });
+        await console.Progress()
+            .AutoClear(true)
+            .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new ElapsedTimeColumn())
+            .StartAsync(async context =>
+            {
+                ProgressTask task = context.AddTask("ingest", maxValue: Math.Max(1, run.TotalBytes));
+                await run.ExecuteAsync(
+                    progress =>
+                    {
+                        task.Value = Math.Min(task.MaxValue, progress);
+                        task.Description = Markup.Escape(tally.Brief());
+                    },
+                    cancellationToken).ConfigureAwait(false);
+                task.Value = task.MaxValue;
+            }).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// What becomes of each article read: extracted and stored here, or queued for workers (<c>--to</c>). <see cref="Take"/>
+    /// does the part that may run on any core (extraction) and returns the part that runs in input order (storing,
+    /// publishing); <see cref="Store"/> takes sitrep/1 documents as given (null when queueing).
+    /// </summary>
+    private sealed record IngestSink(Func<ArticleReadResult, Func<Task<IngestResult>>> Take, IDocumentStore? Store)
+    {
+        public static IngestSink Storing(IDocumentStore store, CancellationToken cancellationToken)
+        {
+            var ingestor = new ArticleIngestor(SitrepExtractor.Default, store);
+            return new(
+                read =>
+                {
+                    ExtractedArticle extracted = ingestor.Extract(read, cancellationToken);
+                    return () => ingestor.StoreAsync(extracted, cancellationToken);
+                },
+                store);
+        }
+
+        public static IngestSink Queueing(ArticlePublisher publisher, CancellationToken cancellationToken) => new(
+            read => read.Article is Article article
+                ? async () => new IngestResult(article.Id, await publisher.PublishAsync(article, cancellationToken).ConfigureAwait(false) == PublishStatus.Queued
+                    ? IngestStatus.New : IngestStatus.Duplicate, Origin: read.Origin)
+                : () => Task.FromResult(IngestResult.Failure(read.Id, read.Error ?? "the article could not be read", read.Origin)),
+            null);
+    }
+
     /// <summary>Counts per status, and the first failure reasons.</summary>
-    private sealed class Tally
+    private sealed class Tally(bool queued)
     {
         public int Read { get; private set; }
 
@@ -207,20 +265,21 @@ internal static class IngestCommand
             }
         }
 
-        public string Brief() => $"{Read} read, {New} new, {Duplicates} duplicates, {Updated} updated, {Failed} failed; {NearDuplicates} near-duplicates linked";
+        public string Brief() => queued
+            ? $"{Read} read, {New} queued, {Duplicates} already queued, {Failed} failed"
+            : $"{Read} read, {New} new, {Duplicates} duplicates, {Updated} updated, {Failed} failed; {NearDuplicates} near-duplicates linked";
     }
 
     /// <summary>Reads (or fetches) each input, extracts (or takes the given documents) and stores, reporting bytes done.</summary>
-    private sealed class IngestRun(IDocumentStore store, List<(string Path, string Origin)> files, ArticleDefaults defaults, string inputFormat, FeedFetcherOptions fetching, Tally tally)
+    private sealed class IngestRun(IngestSink sink, List<(string Path, string Origin)> files, ArticleDefaults defaults, string inputFormat, FeedFetcherOptions fetching, Tally tally)
         : IDisposable
     {
-        private readonly ArticleIngestor _ingestor = new(SitrepExtractor.Default, store);
         private readonly FeedFetcher _fetcher = new(fetching);
 
         // Articles being extracted (or documents parsed) on the thread pool, a few ahead, each with its share of the
-        // input's bytes: every core extracts, and the store takes them one at a time in the order they were read, so a
+        // input's bytes: every core extracts, and the sink takes them one at a time in the order they were read, so a
         // run stores the same articles in the same order (near-duplicate links, merged events' first reports) whatever the cores.
-        private readonly Queue<(Task<ExtractedArticle> Work, double Share)> _ahead = new();
+        private readonly Queue<(Task<Func<Task<IngestResult>>> Work, double Share)> _ahead = new();
         private double _done;
 
         public long TotalBytes { get; } = files.Sum(f => f.Path == "-" || FeedFetcher.IsAddress(f.Path) ? 0 : new FileInfo(f.Path).Length);
@@ -249,7 +308,7 @@ internal static class IngestCommand
             }
         }
 
-        private async Task EnqueueAsync(Func<ExtractedArticle> work, double share, Action<double>? progress, CancellationToken cancellationToken)
+        private async Task EnqueueAsync(Func<Func<Task<IngestResult>>> work, double share, Action<double>? progress, CancellationToken cancellationToken)
         {
             _ahead.Enqueue((Task.Run(work, cancellationToken), share));
             while (_ahead.Count > Environment.ProcessorCount)
@@ -259,12 +318,13 @@ internal static class IngestCommand
         }
 
         /// <summary>An input that fails as a whole (unreadable, not fetched) takes its place in the order too.</summary>
-        private void Fail(IngestResult failure, double share = 0) => _ahead.Enqueue((Task.FromResult(new ExtractedArticle(failure)), share));
+        private void Fail(IngestResult failure, double share = 0) => _ahead.Enqueue((Task.FromResult<Func<Task<IngestResult>>>(() => Task.FromResult(failure)), share));
 
         private async Task StoreNextAsync(Action<double>? progress, CancellationToken cancellationToken)
         {
-            (Task<ExtractedArticle> work, double share) = _ahead.Dequeue();
-            tally.Add(await _ingestor.StoreAsync(await work.ConfigureAwait(false), cancellationToken).ConfigureAwait(false));
+            (Task<Func<Task<IngestResult>>> work, double share) = _ahead.Dequeue();
+            Func<Task<IngestResult>> take = await work.ConfigureAwait(false);
+            tally.Add(await take().ConfigureAwait(false));
             Advance(share, progress);
         }
 
@@ -300,13 +360,13 @@ internal static class IngestCommand
                 return;
             }
 
-            List<Func<ExtractedArticle>> work = inputFormat == "sitrep" ? Documents(bytes, origin) : Articles(bytes, origin, fileName, address, format);
+            List<Func<Func<Task<IngestResult>>>> work = inputFormat == "sitrep" ? Documents(bytes, origin) : Articles(bytes, origin, fileName, address, format);
             if (work.Count == 0)
             {
                 Advance(share, progress);
             }
 
-            foreach (Func<ExtractedArticle> item in work)
+            foreach (Func<Func<Task<IngestResult>>> item in work)
             {
                 cancellationToken.ThrowIfCancellationRequested();
                 await EnqueueAsync(item, share / work.Count, progress, cancellationToken).ConfigureAwait(false);
@@ -411,23 +471,24 @@ internal static class IngestCommand
             return feeds;
         }
 
-        private List<Func<ExtractedArticle>> Articles(byte[] bytes, string origin, string? fileName, Uri? address, ArticleFormat format)
+        private List<Func<Func<Task<IngestResult>>>> Articles(byte[] bytes, string origin, string? fileName, Uri? address, ArticleFormat format)
         {
-            var work = new List<Func<ExtractedArticle>>();
+            var work = new List<Func<Func<Task<IngestResult>>>>();
             foreach (ArticleReadResult read in ArticleReader.Read(bytes, origin, format, fileName, address))
             {
                 ArticleReadResult withDefaults = read.Article is Article article
                     ? read with { Article = defaults.ApplyTo(article) }
                     : read;
-                work.Add(() => _ingestor.Extract(withDefaults));
+                work.Add(() => sink.Take(withDefaults));
             }
 
             return work;
         }
 
-        private List<Func<ExtractedArticle>> Documents(byte[] bytes, string origin)
+        private List<Func<Func<Task<IngestResult>>>> Documents(byte[] bytes, string origin)
         {
-            var work = new List<Func<ExtractedArticle>>();
+            IDocumentStore store = sink.Store!;
+            var work = new List<Func<Func<Task<IngestResult>>>>();
             using var reader = new StringReader(System.Text.Encoding.UTF8.GetString(bytes));
             int number = 0;
             while (reader.ReadLine() is string line)
@@ -441,14 +502,17 @@ internal static class IngestCommand
                 string lineOrigin = $"{origin}:{number}";
                 work.Add(() =>
                 {
+                    StoredDocument document;
                     try
                     {
-                        return new ExtractedArticle(StoredDocument.FromJson(line), lineOrigin);
+                        document = StoredDocument.FromJson(line);
                     }
                     catch (JsonException e)
                     {
-                        return new ExtractedArticle(IngestResult.Failure(null, $"not a sitrep/1 document: {e.Message}", lineOrigin));
+                        return () => Task.FromResult(IngestResult.Failure(null, $"not a sitrep/1 document: {e.Message}", lineOrigin));
                     }
+
+                    return async () => await store.PutAsync(document).ConfigureAwait(false) with { Origin = lineOrigin };
                 });
             }
 

@@ -4,7 +4,6 @@ using System.Globalization;
 using NATS.Client.Core;
 using NATS.Client.JetStream;
 using Sitrep.Articles;
-using Sitrep.Articles.Feeds;
 using Sitrep.Pipeline;
 using Sitrep.Storage;
 using Sitrep.Worker;
@@ -138,114 +137,6 @@ internal static class WorkerCommand
 
         Console.Error.WriteLine($"sitrep worker: {Summary(metrics)}");
         return CliExit.Success;
-    }
-
-    /// <summary>
-    /// <c>sitrep ingest INPUTS --to nats://…</c>: reads the articles as <c>ingest</c> does (files, directories, JSON Lines
-    /// batches, feed files, standard input), applies <c>--published</c>/<c>--lang</c>, and publishes each to the work queue,
-    /// creating the streams when missing. The stream drops an article already queued (same message id). Addresses and
-    /// OPML lists are fetched by <c>sitrep ingest</c> itself, not here.
-    /// </summary>
-    public static async Task<int> PublishAsync(string[] inputs, string natsUrl, string? published, string? lang, string inputFormat, CancellationToken cancellationToken)
-    {
-        if (!ArticleDefaults.TryCreate(published, lang, out ArticleDefaults? defaults, out string? invalid))
-        {
-            return CliExit.Fail(invalid);
-        }
-
-        if (inputFormat is "sitrep" or "opml")
-        {
-            return CliExit.Fail($"--to: --input-format {inputFormat} is not queued: workers take articles, not documents or feed lists");
-        }
-
-        var format = inputFormat switch
-        {
-            "text" => ArticleFormat.Text,
-            "html" => ArticleFormat.Html,
-            "jsonl" => ArticleFormat.JsonLines,
-            "feed" => ArticleFormat.Feed,
-            _ => ArticleFormat.Auto,
-        };
-
-        var files = new List<(string Path, string Origin)>();
-        try
-        {
-            foreach (string input in inputs)
-            {
-                if (FeedFetcher.IsAddress(input))
-                {
-                    return CliExit.Fail($"{input}: --to queues local files and standard input; fetch feeds with sitrep ingest without --to");
-                }
-
-                files.AddRange(InputFiles.Resolve(input));
-            }
-        }
-        catch (IOException e)
-        {
-            return CliExit.Fail(e.Message);
-        }
-
-        int read = 0, queued = 0, duplicates = 0, failed = 0;
-        var reasons = new List<string>();
-        try
-        {
-            await using var connection = new NatsConnection(new NatsOpts { Url = natsUrl, Name = "sitrep-ingest" });
-            await connection.ConnectAsync().ConfigureAwait(false);
-            var publisher = new ArticlePublisher(new NatsJSContext(connection), new ArticleQueueOptions());
-            await publisher.EnsureStreamsAsync(cancellationToken).ConfigureAwait(false);
-            foreach ((string path, string origin) in files)
-            {
-                byte[] bytes = path == "-" ? InputFiles.ReadStandardInput() : await File.ReadAllBytesAsync(path, cancellationToken).ConfigureAwait(false);
-                foreach (ArticleReadResult result in ArticleReader.Read(bytes, origin, format, path == "-" ? null : path))
-                {
-                    read++;
-                    if (result.Article is not { } article)
-                    {
-                        failed++;
-                        if (reasons.Count < 20)
-                        {
-                            reasons.Add($"{result.Origin}: {result.Error}");
-                        }
-
-                        continue;
-                    }
-
-                    PublishStatus status = await publisher.PublishAsync(defaults.ApplyTo(article), cancellationToken).ConfigureAwait(false);
-                    if (status == PublishStatus.Queued)
-                    {
-                        queued++;
-                    }
-                    else
-                    {
-                        duplicates++;
-                    }
-                }
-            }
-        }
-        catch (OperationCanceledException)
-        {
-            Console.Error.WriteLine($"sitrep: interrupted after {read} read, {queued} queued; every queued article is kept, rerun to add the rest");
-            return CliExit.Failure;
-        }
-        catch (NatsException e)
-        {
-            return CliExit.Fail($"{natsUrl}: {e.Message}");
-        }
-        catch (IOException e)
-        {
-            return CliExit.Fail(e.Message);
-        }
-
-        Console.Error.WriteLine($"sitrep: {read} read, {queued} queued, {duplicates} already queued, {failed} failed to {natsUrl}");
-        foreach (string reason in reasons)
-        {
-            Console.Error.WriteLine($"sitrep: failed: {reason}");
-        }
-
-        return read == 0 ? CliExit.Fail("no article found")
-            : failed == 0 ? CliExit.Success
-            : read == 1 ? CliExit.Failure
-            : CliExit.PartialFailure;
     }
 
     private static void WarmUp()

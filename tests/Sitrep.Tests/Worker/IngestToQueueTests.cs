@@ -5,7 +5,7 @@ using Sitrep.Worker;
 
 namespace Sitrep.Tests.Worker;
 
-/// <summary>Issue 11: <c>sitrep ingest … --to nats://…</c> queues each article once, creating the streams.</summary>
+/// <summary>Issue 11: <c>sitrep ingest … --to nats://…</c> queues each article once, creating the streams, from every input <c>ingest</c> reads.</summary>
 public sealed class IngestToQueueTests
 {
     [Fact]
@@ -24,6 +24,32 @@ public sealed class IngestToQueueTests
         await using var nats = new NatsConnection(new NatsOpts { Url = server.Url });
         INatsJSStream stream = await new NatsJSContext(nats).GetStreamAsync(new ArticleQueueOptions().Stream, cancellationToken: TestContext.Current.CancellationToken);
         Assert.Equal(5L, stream.Info.State.Messages);
+    }
+
+    [Fact]
+    public async Task Ingest_to_queues_the_items_of_every_feed_an_opml_list_names_as_a_local_ingest_would_store_them()
+    {
+        using var server = NatsTestServer.StartOrSkip();
+        string opml = Path.Combine(Sitrep.Tests.Articles.Feeds.FeedSpecTests.Folder, "subscriptions.opml");
+
+        CliResult result = CliRunner.Run(null, "ingest", opml, "--to", server.Url);
+
+        // The same 9 items as FeedIngestTests stores: 8 queued, the title-only item failed with its reason.
+        Assert.Equal(2, result.ExitCode);
+        Assert.Contains("9 read, 8 queued, 0 already queued, 1 failed", result.Error, StringComparison.Ordinal);
+        Assert.Contains("rss2-fr.xml item 4: the item 'Un titre, et rien d'autre' has only a title", result.Error, StringComparison.Ordinal);
+        await using var nats = new NatsConnection(new NatsOpts { Url = server.Url });
+        INatsJSStream stream = await new NatsJSContext(nats).GetStreamAsync(new ArticleQueueOptions().Stream, cancellationToken: TestContext.Current.CancellationToken);
+        Assert.Equal(8L, stream.Info.State.Messages);
+    }
+
+    [Fact]
+    public void Ingest_to_refuses_sitrep_documents()
+    {
+        CliResult result = CliRunner.Run(null, "ingest", Path.Combine(TestPaths.RepositoryRoot, "samples"), "--input-format", "sitrep", "--to", "nats://127.0.0.1:1");
+
+        Assert.Equal(1, result.ExitCode);
+        Assert.Contains("--to: --input-format sitrep is not queued", result.Error, StringComparison.Ordinal);
     }
 
     [Fact]
