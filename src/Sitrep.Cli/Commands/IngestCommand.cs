@@ -50,16 +50,20 @@ internal static class IngestCommand
         var to = new Option<string?>("--to") { Description = "Publish the articles to this NATS JetStream server (nats://host:4222) for sitrep workers instead of extracting and storing them here." };
 
         var command = new Command("ingest", "Extract articles and store their documents (new, duplicate or updated).") { inputs, store, published, lang, inputFormat, fetchTimeout, hostInterval, to };
-        command.SetAction((parse, cancellationToken) => Run(
-            parse.GetValue(inputs)!,
-            parse.GetValue(to) is { Length: > 0 } natsUrl ? null : StoreLocation.Resolve(parse.GetValue(store)),
-            parse.GetValue(to) is { Length: > 0 } queue ? queue : null,
-            parse.GetValue(published),
-            parse.GetValue(lang),
-            parse.GetValue(inputFormat)!,
-            parse.GetValue(fetchTimeout),
-            parse.GetValue(hostInterval),
-            cancellationToken));
+        command.SetAction((parse, cancellationToken) =>
+        {
+            string? natsUrl = parse.GetValue(to) is { Length: > 0 } url ? url : null;
+            return Run(
+                parse.GetValue(inputs)!,
+                natsUrl is null ? StoreLocation.Resolve(parse.GetValue(store)) : null,
+                natsUrl,
+                parse.GetValue(published),
+                parse.GetValue(lang),
+                parse.GetValue(inputFormat)!,
+                parse.GetValue(fetchTimeout),
+                parse.GetValue(hostInterval),
+                cancellationToken);
+        });
         return command;
     }
 
