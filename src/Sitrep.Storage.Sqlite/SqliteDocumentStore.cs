@@ -102,45 +102,58 @@ public sealed class SqliteDocumentStore : IDocumentStore
             // A savepoint lets one refused document of a batch fail alone. A single document needs none (the whole
             // transaction is rolled back instead), and a savepoint costs: SQLite copies every page the article changes
             // into a statement journal first.
-            bool savepoints = documents.Count > 1;
-            for (int i = 0; i < documents.Count; i++)
+            bool savepoints = documents.Count > 1, committed = false;
+            try
             {
-                cancellationToken.ThrowIfCancellationRequested();
-                if (savepoints)
+                for (int i = 0; i < documents.Count; i++)
                 {
-                    transaction.Save("article");
-                }
-
-                try
-                {
-                    results[i] = _rows!.Put(documents[i], stored[i], transaction);
+                    cancellationToken.ThrowIfCancellationRequested();
                     if (savepoints)
                     {
-                        transaction.Release("article");
+                        transaction.Save("article");
                     }
 
-                    written |= results[i].Status != IngestStatus.Duplicate;
-                }
-                catch (SqliteException e) when (e.SqliteErrorCode == SqliteConstraintError)
-                {
-                    // A document the schema refuses (two entities with one id …) fails alone; the others go on.
-                    if (savepoints)
+                    try
                     {
-                        transaction.Rollback("article");
-                        transaction.Release("article");
-                    }
+                        results[i] = _rows!.Put(documents[i], stored[i], transaction);
+                        if (savepoints)
+                        {
+                            transaction.Release("article");
+                        }
 
-                    results[i] = IngestResult.Failure(documents[i].ArticleId, $"refused by the store: {e.Message}");
+                        written |= results[i].Status != IngestStatus.Duplicate;
+                    }
+                    catch (SqliteException e) when (e.SqliteErrorCode == SqliteConstraintError)
+                    {
+                        // A document the schema refuses (two entities with one id …) fails alone; the others go on.
+                        if (savepoints)
+                        {
+                            transaction.Rollback("article");
+                            transaction.Release("article");
+                            _rows!.Forget();
+                        }
+
+                        results[i] = IngestResult.Failure(documents[i].ArticleId, $"refused by the store: {e.Message}");
+                    }
+                }
+
+                if (written)
+                {
+                    transaction.Commit();
+                    committed = true;
+                }
+                else
+                {
+                    transaction.Rollback();
                 }
             }
-
-            if (written)
+            finally
             {
-                transaction.Commit();
-            }
-            else
-            {
-                transaction.Rollback();
+                // What the writer remembers of the rows it wrote holds only once they are committed.
+                if (!committed)
+                {
+                    _rows!.Forget();
+                }
             }
 
             return results;
@@ -172,8 +185,16 @@ public sealed class SqliteDocumentStore : IDocumentStore
             {
                 cancellationToken.ThrowIfCancellationRequested();
                 using SqliteTransaction transaction = _writer.BeginTransaction(deferred: false);
-                signed = _rows!.SignUnsigned(transaction);
-                transaction.Commit();
+                try
+                {
+                    signed = _rows!.SignUnsigned(transaction);
+                    transaction.Commit();
+                }
+                catch
+                {
+                    _rows!.Forget();
+                    throw;
+                }
             }
             while (signed > 0);
         }

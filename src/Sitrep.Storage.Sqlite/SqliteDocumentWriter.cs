@@ -50,13 +50,19 @@ internal sealed class SqliteDocumentWriter : IDisposable
     private readonly SqliteCommand _insertSignature;
     private readonly SqliteCommand _insertPending;
     private readonly SqliteCommand _findPending;
-    private readonly SqliteCommand _countPending;
+    private readonly SqliteCommand _dataVersion;
     private readonly SqliteCommand _clearPending;
     private readonly SqliteCommand _insertBandRows;
     private readonly SqliteCommand _insertBandRow;
     private readonly SqliteCommand _findUnsigned;
     private readonly SqliteCommand _setLink;
     private readonly SqliteCommand[] _all;
+
+    // The pending signatures as this writer last read or wrote them (null: read them again). Valid while no other
+    // connection has committed (PRAGMA data_version unchanged) and what this writer added was not rolled back
+    // (the store calls Forget); a put compares with each of them, so they are not read back from the table every time.
+    private List<(long Key, string Id, MinHashSignature Signature)>? _pending;
+    private long _pendingVersion;
 
     public SqliteDocumentWriter(SqliteConnection connection)
     {
@@ -132,7 +138,7 @@ internal sealed class SqliteDocumentWriter : IDisposable
             SELECT p.article, a.id, s.signature FROM article_bands_pending p
             JOIN article_signatures s ON s.article = p.article JOIN articles a ON a.key = p.article;
             """, 0);
-        _countPending = Prepare(connection, "SELECT COUNT(*) FROM article_bands_pending;", 0);
+        _dataVersion = Prepare(connection, "PRAGMA data_version;", 0);
         _clearPending = Prepare(connection, "DELETE FROM article_bands_pending;", 0);
         string bandRows = string.Join(", ", Enumerable.Range(0, BandRowsPerInsert).Select(i =>
             "($" + ((2 * i) + 1).ToString(CultureInfo.InvariantCulture) + ", $" + ((2 * i) + 2).ToString(CultureInfo.InvariantCulture) + ")"));
@@ -145,7 +151,7 @@ internal sealed class SqliteDocumentWriter : IDisposable
         _setLink = Prepare(connection, "UPDATE articles SET duplicate_of = $2, duplicate_similarity = $3 WHERE key = $1;", 3);
         _all =
         [
-            _findOrphans, _findRoots, _findRootsAlone, _setMerge, _findCandidates, _isLinkTarget, _insertSignature, _insertPending, _findPending, _countPending,
+            _findOrphans, _findRoots, _findRootsAlone, _setMerge, _findCandidates, _isLinkTarget, _insertSignature, _insertPending, _findPending, _dataVersion,
             _clearPending, _insertBandRows, _insertBandRow, _findUnsigned, _setLink,
             _findArticle, _deleteFts, _deleteArticle, _insertArticle, _insertFts, _insertSentence, _insertEntity, _insertEntityRole,
             _insertEntityMention, _insertPlace, _insertPlaceMention, _insertTime, _insertQuote, _insertEvent, _insertEventContext, _insertParticipant,
@@ -179,6 +185,7 @@ internal sealed class SqliteDocumentWriter : IDisposable
                 reader.Close();
                 Run(_deleteFts, existing);
                 Run(_deleteArticle, existing);
+                Forget(); // its pending row, if any, went with it
                 status = IngestStatus.Updated;
             }
         }
@@ -195,7 +202,7 @@ internal sealed class SqliteDocumentWriter : IDisposable
 
         WriteLayers(key, model, reports, links);
         Run(_insertFts, key, article.Title ?? "", model.Text);
-        WriteSignature(key, document.Signature);
+        WriteSignature(key, id, document.Signature);
         return new IngestResult(id, status) { NearDuplicateOf = duplicate?.Id, Similarity = duplicate?.Similarity };
     }
 
@@ -229,7 +236,7 @@ internal sealed class SqliteDocumentWriter : IDisposable
                 Run(_setLink, key, duplicateOf, similarity);
             }
 
-            WriteSignature(key, signature);
+            WriteSignature(key, id, signature);
         }
 
         return unsigned.Count;
@@ -270,7 +277,7 @@ internal sealed class SqliteDocumentWriter : IDisposable
             }
         }
 
-        foreach ((long key, string pendingId, MinHashSignature pending) in ReadPending())
+        foreach ((long key, string pendingId, MinHashSignature pending) in Pending())
         {
             if (NearDuplicateDetector.ShareBand(signature, pending) && !string.Equals(pendingId, id, StringComparison.Ordinal) && ids.TryAdd(key, pendingId))
             {
@@ -279,6 +286,24 @@ internal sealed class SqliteDocumentWriter : IDisposable
         }
 
         return NearDuplicateDetector.Default.Nearest(signature, candidates) is { } match ? (ids[match.Key], match.Similarity) : null;
+    }
+
+    /// <summary>
+    /// Forgets the pending signatures this writer knows: after a rollback (of a transaction or a savepoint) they may name
+    /// rows that are gone.
+    /// </summary>
+    public void Forget() => _pending = null;
+
+    private List<(long Key, string Id, MinHashSignature Signature)> Pending()
+    {
+        long version = Convert.ToInt64(_dataVersion.ExecuteScalar(), CultureInfo.InvariantCulture);
+        if (_pending is null || version != _pendingVersion)
+        {
+            _pending = ReadPending();
+            _pendingVersion = version;
+        }
+
+        return _pending;
     }
 
     private List<(long Key, string Id, MinHashSignature Signature)> ReadPending()
@@ -297,7 +322,7 @@ internal sealed class SqliteDocumentWriter : IDisposable
     /// The signature row and, for a text with words, the pending row that stands for its band rows; when
     /// <see cref="PendingBandsLimit"/> articles are pending, their band rows go into <c>article_bands</c> in band order.
     /// </summary>
-    private void WriteSignature(long key, MinHashSignature signature)
+    private void WriteSignature(long key, string id, MinHashSignature signature)
     {
         Run(_insertSignature, key, signature.ToBytes());
         if (signature.IsEmpty)
@@ -305,14 +330,20 @@ internal sealed class SqliteDocumentWriter : IDisposable
             return;
         }
 
-        Run(_insertPending, key);
-        if (Convert.ToInt64(_countPending.ExecuteScalar(), CultureInfo.InvariantCulture) < PendingBandsLimit)
+        List<(long Key, string Id, MinHashSignature Signature)> known = Pending();
+        Bind(_insertPending, key);
+        if (_insertPending.ExecuteNonQuery() > 0)
+        {
+            known.Add((key, id, signature));
+        }
+
+        if (known.Count < PendingBandsLimit)
         {
             return;
         }
 
         var rows = new List<(long Band, long Article)>(PendingBandsLimit * NearDuplicateDetector.Bands);
-        foreach ((long article, _, MinHashSignature pending) in ReadPending())
+        foreach ((long article, _, MinHashSignature pending) in known)
         {
             foreach (long band in NearDuplicateDetector.BandKeys(pending))
             {
@@ -340,6 +371,7 @@ internal sealed class SqliteDocumentWriter : IDisposable
         }
 
         _clearPending.ExecuteNonQuery();
+        known.Clear();
     }
 
     /// <summary>

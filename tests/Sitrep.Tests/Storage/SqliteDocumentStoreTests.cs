@@ -111,6 +111,25 @@ public sealed class SqliteDocumentStoreTests : DocumentStoreContract, IDisposabl
         Assert.Equal(0L, Scalar(path, "SELECT COUNT(*) FROM pragma_foreign_key_check;"));
     }
 
+    [Fact]
+    public async Task A_pending_article_another_store_object_committed_is_seen_by_a_writer_that_remembers_its_own_issue_9()
+    {
+        string path = Path.Combine(_directory, "pending-shared.db");
+        CancellationToken token = TestContext.Current.CancellationToken;
+        await using var first = new SqliteDocumentStore(path);
+        await using var second = new SqliteDocumentStore(path);
+        await first.PutAsync(StoreDocuments.Numbered(1), token);
+
+        // The story is committed by the other writer while the first one remembers its own pending signatures
+        // (PRAGMA data_version tells it to read them again).
+        await second.PutAsync(StoreDocuments.Extracted("wire-1", StoreDocuments.WireStory), token);
+        IngestResult copy = await first.PutAsync(StoreDocuments.Extracted("paper-1", StoreDocuments.WireCopy), token);
+        IngestResult again = await second.PutAsync(StoreDocuments.Extracted("paper-2", StoreDocuments.WireCopy, title: "Autre titre"), token);
+
+        Assert.Equal(("wire-1", "paper-1"), (copy.NearDuplicateOf, again.NearDuplicateOf));
+        Assert.Equal(4L, Scalar(path, "SELECT COUNT(*) FROM article_bands_pending;"));
+    }
+
     public void Dispose()
     {
         SqliteConnection.ClearAllPools();
