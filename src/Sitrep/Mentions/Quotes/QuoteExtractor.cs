@@ -85,6 +85,16 @@ public sealed class QuoteExtractor(QuoteLexicon lexicon)
             }
         }
 
+        // Post-posed reported speech before quotations in marks, so that a quotation standing alone can go on from it
+        // («…, Schiff said. "The other factor …"»).
+        for (int s = 0; s < document.Sentences.Length; s++)
+        {
+            if (Unmarked(context, s, marked) is { } quote && !quotes.Any(x => x.Content.Overlaps(quote.Content)))
+            {
+                quotes.Add(quote);
+            }
+        }
+
         for (int q = 0; q < marked.Count; q++)
         {
             TextSpan content = marked[q];
@@ -97,19 +107,11 @@ public sealed class QuoteExtractor(QuoteLexicon lexicon)
             // reporting verb earlier in the sentence makes it a quoted fragment («described them as "ruthless"»).
             int words = context.WordCount(content);
             Quote? quote = words >= MinDirectWords && (words >= 6 || context.HasVerb(content))
-                ? Direct(context, content, quotes.LastOrDefault(x => x.Content.End <= content.Start))
+                ? Direct(context, content, quotes.Where(x => x.Content.End <= content.Start).MaxBy(x => x.Content.End))
                 : Fragment(context, content);
             if (quote is not null)
             {
                 used[q] = true;
-                quotes.Add(quote);
-            }
-        }
-
-        for (int s = 0; s < document.Sentences.Length; s++)
-        {
-            if (Unmarked(context, s, marked) is { } quote && !quotes.Any(x => x.Content.Overlaps(quote.Content)))
-            {
                 quotes.Add(quote);
             }
         }
@@ -231,12 +233,28 @@ public sealed class QuoteExtractor(QuoteLexicon lexicon)
         {
             int closeSentence = context.SentenceOf(afterClose);
             int end = document.Sentences[closeSentence].FirstToken + document.Sentences[closeSentence].TokenCount;
-            for (int t = afterClose; t < Math.Min(end, afterClose + 8); t++)
+            // «"A," Mr. Obama said, "B"»: a quote closed on a comma shares its cue with the quotation after it.
+            bool incise = document.Text.AsSpan(content.End, document.Tokens[afterClose].Span.Start - content.End).Contains(',');
+            for (int t = afterClose, words = 0; t < end && words < 8; t++, words++)
             {
-                // «… added, “…”»: the cue opens the next quotation.
-                if (context.IsCue(t) && !(t + 2 < end && context.Word(t + 1) is "," or ":" && context.Word(t + 2) is "«" or "“" or "\""))
+                // «Sen. Claire McCaskill (D-Mo.) said»: a bracket after a name does not count towards the distance.
+                if (context.Word(t) == "(" && context.BracketEnd(t, end) is int bracket)
                 {
-                    return context.NameBetween(afterClose, t) is { } subject
+                    (t, words) = (bracket, words - 1);
+                    continue;
+                }
+
+                // «… added, “…”»: the cue opens the next quotation.
+                if (context.IsQuoteCue(t) && (incise || !(t + 2 < end && context.Word(t + 1) is "," or ":" && context.Word(t + 2) is "«" or "“" or "\"")))
+                {
+                    // «“…” for criminal behavior, she said»: the subject after the last comma.
+                    int comma = t - 1;
+                    while (comma > afterClose && context.Word(comma) != ",")
+                    {
+                        comma--;
+                    }
+
+                    return (context.NameBetween(afterClose, t) ?? (comma > afterClose ? context.NameBetween(comma + 1, t) : null)) is { } subject
                         ? context.WithSpeaker(QuoteKind.Direct, content, context.CueSpan(t), context.Lemma(t), subject.Span, sentence, subject.Entity)
                         : context.Attribute(QuoteKind.Direct, content, t, context.SpeakerAfter(t, end), sentence);
                 }
@@ -247,10 +265,17 @@ public sealed class QuoteExtractor(QuoteLexicon lexicon)
                 }
             }
 
+            // «“…” to drive up the stock price, she said.», «''…'' of the Clinton proposals, Mr. Holtz-Eakin said.»: the quote
+            // opens a clause whose cue and speaker close the sentence.
+            if (context.PostposedCue(afterClose, end) is { } postposed)
+            {
+                return context.WithSpeaker(QuoteKind.Direct, content, context.CueSpan(postposed.Cue), context.Lemma(postposed.Cue), postposed.Speaker.Span, sentence, postposed.Speaker.Entity);
+            }
+
             // "…," Scott Pruitt, the Republican attorney general of Oklahoma, one of the states suing the EPA, said.
             int nameStart = context.Word(afterClose) == "," ? afterClose + 1 : afterClose;
             if (nameStart < end && context.NameAt(nameStart) is { } named
-                && document.FirstTokenFrom(named.Span.End) is int next && next < end && context.Word(next) == ",")
+                && context.AfterName(document.FirstTokenFrom(named.Span.End), end) is int next && next < end && context.Word(next) == ",")
             {
                 for (int t = next + 1; t < end && t - next <= 4 * MaxSubjectTokens; t++)
                 {
@@ -274,17 +299,19 @@ public sealed class QuoteExtractor(QuoteLexicon lexicon)
             return context.WithSpeaker(QuoteKind.Direct, content, null, null, signature.Span, sentence, signature.Entity);
         }
 
-        // X a déclaré : « … » / X said: "…" / X a dénoncé des « … »
+        // X a déclaré : « … » / X said: "…" / X a dénoncé des « … » / She continued, "…"
         Sentence open = document.Sentences[sentence];
-        if (openToken > open.FirstToken && context.CueBefore(openToken, open.FirstToken) is int cue)
+        if (openToken > open.FirstToken && (openToken - 2 >= open.FirstToken && context.Word(openToken - 1) is ":" or "," && context.IsQuoteCue(openToken - 2) ? openToken - 2 : context.CueBefore(openToken, open.FirstToken)) is int cue)
         {
             QuoteKind kind = context.Word(openToken - 1) is ":" or "," ? QuoteKind.Direct : QuoteKind.Mixed;
             return context.Attribute(kind, content, cue, context.SpeakerBefore(cue, open.FirstToken), sentence);
         }
 
-        // A quotation that goes on after an attributed one in the sentence or two before.
-        if (previous is { Speaker: not null, Kind: QuoteKind.Direct }
-            && sentence - context.SentenceOf(document.FirstTokenFrom(previous.Content.End) - 1) <= 2)
+        // A quotation that goes on after an attributed one in the sentence or two before, or after reported speech in
+        // the sentence just before («…, Schiff said. "The other factor …"»).
+        if (previous is { Speaker: not null }
+            && (previous.Kind == QuoteKind.Direct || previous.Cue is { } said && said.Start > previous.Content.End && openToken == open.FirstToken)
+            && sentence - context.SentenceOf(document.FirstTokenFrom(previous.Content.End) - 1) <= (previous.Kind == QuoteKind.Direct ? 2 : 1))
         {
             return previous with { Content = content, Cue = null, CueLemma = null, Sentence = sentence };
         }
@@ -489,6 +516,90 @@ public sealed class QuoteExtractor(QuoteLexicon lexicon)
         /// <summary>A reporting or stance verb (not an auxiliary, not a participle used as an adjective).</summary>
         public bool IsCue(int t) => Pos(t) is null or "VERB" && (lexicon.ReportingVerbs.Contains(Lemma(t))
             || lexicon.StanceLength(Lemma(t), t + 1 < document.Tokens.Length ? Word(t + 1) : null) > 0);
+
+        /// <summary>A cue, or a verb that attributes only a quotation next to it («“…,” she continued», «he joked»).</summary>
+        public bool IsQuoteCue(int t) => IsCue(t) || (Pos(t) is null or "VERB" && lexicon.Is(Lemma(t), "quote-verb"));
+
+        /// <summary>
+        /// The token after a name that ends at <paramref name="t"/>, past a generational suffix or a party in brackets
+        /// («Vann R. Newkirk II, a writer», «Rep. Jim Jordan (R-Ohio), an oversight panel member»).
+        /// </summary>
+        public int AfterName(int t, int end)
+        {
+            if (t < 0 || t >= end)
+            {
+                return end;
+            }
+
+            if (Word(t) == "(" && BracketEnd(t, end) is int bracket)
+            {
+                return bracket + 1;
+            }
+
+            return Pos(t) == "NUM" && Word(t).All(c => c is 'I' or 'V' or 'X') || Word(t) is "Jr." or "Sr." ? t + 1 : t;
+        }
+
+        /// <summary>The closing bracket of the bracket opened at <paramref name="open"/>, within a few tokens of the sentence, or null.</summary>
+        public int? BracketEnd(int open, int end)
+        {
+            for (int t = open + 1; t < end && t - open <= MaxSubjectTokens; t++)
+            {
+                if (Word(t) == ")")
+                {
+                    return t;
+                }
+
+                if (Word(t) is "(" or "«" or "»" or "“" or "”" or "\"")
+                {
+                    return null;
+                }
+            }
+
+            return null;
+        }
+
+        /// <summary>
+        /// A cue that closes the sentence after a comma with its subject between («…, she said.», «…, Mr. Holtz-Eakin
+        /// said, referencing …»), searched from <paramref name="from"/> up to another quote mark.
+        /// </summary>
+        public (int Cue, (TextSpan Span, string? Entity) Speaker)? PostposedCue(int from, int end)
+        {
+            for (int t = from + 1; t < end; t++)
+            {
+                if (Word(t) is "«" or "»" or "“" or "”" or "\"" || Word(t) == "'" && t + 1 < end && Word(t + 1) == "'")
+                {
+                    return null;
+                }
+
+                if (!IsQuoteCue(t) || !ClauseEnds(t, end))
+                {
+                    continue;
+                }
+
+                int comma = t - 1;
+                while (comma > from && Word(comma) != "," && t - comma <= MaxSubjectTokens)
+                {
+                    comma = Word(comma) == ")" && BracketStart(comma, from) is int open ? open - 1 : comma - 1;
+                }
+
+                return Word(comma) == "," && NameBetween(comma + 1, t) is { } subject ? (t, subject) : null;
+            }
+
+            return null;
+        }
+
+        private int? BracketStart(int close, int from)
+        {
+            for (int t = close - 1; t > from && close - t <= MaxSubjectTokens; t--)
+            {
+                if (Word(t) == "(")
+                {
+                    return t;
+                }
+            }
+
+            return null;
+        }
 
         /// <summary>
         /// Whether a speaker span names someone who can hold a view: a subject pronoun, a person or organisation, a proper
@@ -949,7 +1060,17 @@ public sealed class QuoteExtractor(QuoteLexicon lexicon)
                 return pronoun;
             }
 
-            return Pos(first) is null or "PROPN" or "DET" or "NOUN" or "ADJ" ? Phrase(first, last) : null;
+            // «retired Air Force general Lloyd Newton said»: a person named at the end, whatever leads up to the name.
+            var span = TextSpan.FromBounds(document.Tokens[first].Span.Start, document.Tokens[last].Span.End);
+            if (document.EntityMentions.LastOrDefault(m => m.Type == "PER" && span.Contains(m.Span)) is { Type: "PER" } person
+                && document.FirstTokenFrom(person.Span.End) is int after && (after < 0 || after > last || Word(after) == "("))
+            {
+                return (person.Span, EntityAt(person.Span));
+            }
+
+            // «my father», «her spokesman»: a possessive before a noun.
+            bool possessive = Pos(first) == "PRON" && first < last && Pos(first + 1) is "NOUN" or "ADJ" or "PROPN";
+            return possessive || Pos(first) is null or "PROPN" or "DET" or "NOUN" or "ADJ" ? Phrase(first, last) : null;
         }
 
         /// <summary>Tokens <paramref name="start"/>..<paramref name="last"/> as a speaker: the last person or organisation named in them, else the phrase.</summary>
