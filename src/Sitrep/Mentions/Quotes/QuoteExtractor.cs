@@ -2,6 +2,7 @@ using System.Collections.Immutable;
 using Sitrep.Documents;
 using Sitrep.Mentions.Entities;
 using Sitrep.Segmentation;
+using Sitrep.Tagging.Dependencies;
 
 namespace Sitrep.Mentions.Quotes;
 
@@ -827,6 +828,13 @@ public sealed class QuoteExtractor(QuoteLexicon lexicon)
         /// <summary>The subject before the cue: the last name in the clause before it, else a pronoun resolved, else the noun phrase.</summary>
         public (TextSpan Span, string? Entity)? SpeakerBefore(int cue, int sentenceStart)
         {
+            // «The Security Council issued a statement calling …», «Trump defended the remark, saying …»: a participle or
+            // infinitive without a subject of its own speaks for the subject of the verb it hangs on (from the parse).
+            if (GovernorSubject(cue, sentenceStart) is int subject && (Pronoun(subject) ?? SubjectPhrase(subject)) is { } governor && IsHolder(governor.Span))
+            {
+                return governor;
+            }
+
             int last = cue - 1;
             while (last >= sentenceStart && (Pos(last) is "AUX" or "ADV" || (Pos(last) == "PART" && !lexicon.Is(Word(last), "infinitive")) || Word(last).StartsWith('-') || Word(last) is "ne" or "n'" or "n’" or "se" or "s'" or "s’" or "lui" or "leur"))
             {
@@ -934,6 +942,77 @@ public sealed class QuoteExtractor(QuoteLexicon lexicon)
             }
 
             return Phrase(start, last);
+        }
+
+        /// <summary>
+        /// The subject of the verb a subjectless cue depends on (an adverbial or complement clause, or a clause of a noun
+        /// that is the object of that verb), within its sentence and before the cue; null when the cue has its own
+        /// subject, the parse is missing or no governing verb has one.
+        /// </summary>
+        private int? GovernorSubject(int cue, int sentenceStart)
+        {
+            ImmutableArray<Dependency> arcs = document.Dependencies;
+            if (arcs.IsDefaultOrEmpty || SubjectOf(cue, sentenceStart) is not null || arcs[cue].Relation is not ("advcl" or "xcomp" or "acl"))
+            {
+                return null;
+            }
+
+            int head = arcs[cue].Head;
+            for (int hops = 0; head >= sentenceStart && head < cue && hops < 3; hops++)
+            {
+                if (Pos(head) is "VERB" or "AUX")
+                {
+                    return SubjectOf(head, sentenceStart) is int subject && subject < cue ? subject : null;
+                }
+
+                // «footage of Hillary Clinton asking»: a participle on a name speaks for that name.
+                if (Pos(head) == "PROPN")
+                {
+                    return head;
+                }
+
+                // «a statement calling for»: the noun is the object of the verb that has the subject.
+                if (arcs[head].Relation is not ("obj" or "obl" or "nmod"))
+                {
+                    return null;
+                }
+
+                head = arcs[head].Head;
+            }
+
+            return null;
+        }
+
+        private int? SubjectOf(int verb, int sentenceStart)
+        {
+            ImmutableArray<Dependency> arcs = document.Dependencies;
+            int end = sentenceStart + document.Sentences[SentenceOf(verb)].TokenCount;
+            for (int t = sentenceStart; t < end; t++)
+            {
+                if (arcs[t].Head == verb && arcs[t].Relation.StartsWith("nsubj", StringComparison.Ordinal))
+                {
+                    return t;
+                }
+            }
+
+            return null;
+        }
+
+        /// <summary>A subject's noun phrase: the head with its determiners, modifiers and name parts, as a speaker.</summary>
+        private (TextSpan Span, string? Entity)? SubjectPhrase(int head)
+        {
+            ImmutableArray<Dependency> arcs = document.Dependencies;
+            int first = head, last = head;
+            Sentence sentence = document.Sentences[SentenceOf(head)];
+            for (int t = sentence.FirstToken; t < sentence.FirstToken + sentence.TokenCount; t++)
+            {
+                if (arcs[t].Head == head && arcs[t].Relation is "det" or "amod" or "compound" or "flat" or "flat:name" or "nmod:poss" or "nummod")
+                {
+                    (first, last) = (Math.Min(first, t), Math.Max(last, t));
+                }
+            }
+
+            return Phrase(first, last);
         }
 
         /// <summary>Whether token <paramref name="t"/> is part of a person's or organisation's name.</summary>
