@@ -266,12 +266,6 @@ public sealed class QuoteExtractor(QuoteLexicon lexicon)
                 }
             }
 
-            // «“…” to drive up the stock price, she said.», «''…'' of the Clinton proposals, Mr. Holtz-Eakin said.»: the quote
-            // opens a clause whose cue and speaker close the sentence.
-            if (context.PostposedCue(afterClose, end) is { } postposed)
-            {
-                return context.WithSpeaker(QuoteKind.Direct, content, context.CueSpan(postposed.Cue), context.Lemma(postposed.Cue), postposed.Speaker.Span, sentence, postposed.Speaker.Entity);
-            }
 
             // "…," Scott Pruitt, the Republican attorney general of Oklahoma, one of the states suing the EPA, said.
             int nameStart = context.Word(afterClose) == "," ? afterClose + 1 : afterClose;
@@ -291,6 +285,14 @@ public sealed class QuoteExtractor(QuoteLexicon lexicon)
                     }
                 }
             }
+        }
+
+        // «“…” to drive up the stock price, she said.», «''…'' of the Clinton proposals, Mr. Holtz-Eakin said.»: the quote
+        // opens a clause whose cue and speaker close the sentence.
+        if (afterClose >= 0 && document.Text.AsSpan(content.End, document.Tokens[afterClose].Span.Start - content.End).IndexOf('\n') < 0
+            && context.PostposedCue(afterClose, document.Sentences[context.SentenceOf(afterClose)].FirstToken + document.Sentences[context.SentenceOf(afterClose)].TokenCount) is { } postposed)
+        {
+            return context.WithSpeaker(QuoteKind.Direct, content, context.CueSpan(postposed.Cue), context.Lemma(postposed.Cue), postposed.Speaker.Span, sentence, postposed.Speaker.Entity);
         }
 
         // "…" ― Sonya Herridge, Ohio: a signature after a dash names who wrote it (letters, reader comments, epigraphs).
@@ -583,7 +585,13 @@ public sealed class QuoteExtractor(QuoteLexicon lexicon)
                     comma = Word(comma) == ")" && BracketStart(comma, from) is int open ? open - 1 : comma - 1;
                 }
 
-                return Word(comma) == "," && NameBetween(comma + 1, t) is { } subject ? (t, subject) : null;
+                if (Word(comma) != ",")
+                {
+                    return null;
+                }
+
+                // «« … » d'ici à la fin de l'année, a précisé le ministre.»: the subject after an inverted cue.
+                return (NameBetween(comma + 1, t) ?? (CueSpan(t).Start == document.Tokens[comma + 1].Span.Start && t + 1 < end && Pos(t + 1) is "DET" or "PROPN" or "NOUN" && SpeakerAfter(t, end) is { } after && !document.Times.Any(x => x.Span.Overlaps(after.Span)) ? after : null)) is { } subject ? (t, subject) : null;
             }
 
             return null;
@@ -1012,7 +1020,18 @@ public sealed class QuoteExtractor(QuoteLexicon lexicon)
                 }
             }
 
-            return Phrase(first, last);
+            // «Mayor Tom Bradley» (Bradley hangs on Tom): name parts of name parts.
+            int sentenceEnd = sentence.FirstToken + sentence.TokenCount;
+            while (last + 1 < sentenceEnd && arcs[last + 1].Head >= first && arcs[last + 1].Head <= last && arcs[last + 1].Relation is "flat" or "flat:name" or "compound")
+            {
+                last++;
+            }
+
+            // The person named in the phrase, whatever the parse made its head.
+            var span = TextSpan.FromBounds(document.Tokens[first].Span.Start, document.Tokens[last].Span.End);
+            return document.EntityMentions.FirstOrDefault(m => m.Type == "PER" && span.Contains(m.Span)) is { Type: "PER" } person
+                ? (person.Span, EntityAt(person.Span))
+                : Phrase(first, last);
         }
 
         /// <summary>Whether token <paramref name="t"/> is part of a person's or organisation's name.</summary>
@@ -1127,6 +1146,12 @@ public sealed class QuoteExtractor(QuoteLexicon lexicon)
             while (last >= first && Pos(last) is "AUX" or "ADV")
             {
                 last--;
+            }
+
+            // «Sen. Claire Morgan (D-Mo.)»: the party in brackets is not the name.
+            if (last > first && Word(last) == ")" && BracketStart(last, first) is int open && open > first && NextComma(first, open) == open)
+            {
+                last = open - 1;
             }
 
             if (first > last)
