@@ -624,7 +624,7 @@ public sealed class QuoteExtractor(QuoteLexicon lexicon)
             (int first, int end) = document.TokensWithin(span);
             for (int t = first; t < end; t++)
             {
-                if (Pos(t) == "PROPN" || lexicon.Is(Word(t), "source") || lexicon.Is(Word(t), "evidence") || lexicon.Is(Word(t), "singular") || lexicon.Is(Word(t), "plural"))
+                if (Pos(t) == "PROPN" || lexicon.Is(Word(t), "source") || lexicon.Is(Word(t), "evidence") || lexicon.Is(Word(t), "singular") || lexicon.Is(Word(t), "plural") || lexicon.Is(Word(t), "neuter"))
                 {
                     return true;
                 }
@@ -855,7 +855,7 @@ public sealed class QuoteExtractor(QuoteLexicon lexicon)
             }
 
             // «in which he said»: a subject pronoun right before the cue, whatever leads up to it.
-            if (last >= sentenceStart && (lexicon.Is(Word(last), "singular") || lexicon.Is(Word(last), "plural")) && Pos(last) == "PRON")
+            if (last >= sentenceStart && IsSubjectPronoun(last) && Pos(last) == "PRON")
             {
                 return Pronoun(last);
             }
@@ -1212,26 +1212,43 @@ public sealed class QuoteExtractor(QuoteLexicon lexicon)
             return nominal ? (span, EntityAt(span)) : null;
         }
 
-        /// <summary>A subject pronoun and the most recent person (singular) or organisation (plural) named before it.</summary>
+        private bool IsSubjectPronoun(int t) =>
+            lexicon.Words.TryGetValue(Word(t).ToLowerInvariant(), out string? kind) && kind is "singular" or "plural" or "neuter" or "relative";
+
+        /// <summary>
+        /// A subject pronoun and what it refers to: the most recent person (singular), organisation («it»), the name just
+        /// before a relative pronoun («some economists, who argue»), or the group the sentence before is about (plural).
+        /// The span is the pronoun's, as the press and PolNeAR mark it, except for a plural group named without an entity.
+        /// </summary>
         private (TextSpan Span, string? Entity)? Pronoun(int t)
         {
             string word = Word(t).ToLowerInvariant();
-            string? number = lexicon.Words.TryGetValue(word, out string? kind) && kind is "singular" or "plural" ? kind : null;
+            string? number = lexicon.Words.TryGetValue(word, out string? kind) && kind is "singular" or "plural" or "neuter" or "relative" ? kind : null;
             if (number is null)
             {
                 return null;
             }
 
-            // The first person named in the latest sentence that names one (subjects come first), before the pronoun.
+            // The first person (or organisation) named in the latest sentence that names one (subjects come first), before the pronoun.
             int position = document.Tokens[t].Span.Start;
-            if (number == "singular")
+            if (number is "singular" or "neuter")
             {
-                EntityMention? person = document.EntityMentions
-                    .Where(m => m.Type == "PER" && m.Span.End <= position)
+                string type = number == "singular" ? "PER" : "ORG";
+                EntityMention? named = document.EntityMentions
+                    .Where(m => m.Type == type && m.Span.End <= position)
                     .GroupBy(m => m.Sentence)
                     .MaxBy(g => g.Key)?
                     .First();
-                return (document.Tokens[t].Span, person is { } found ? EntityAt(found.Span) : null);
+                return (document.Tokens[t].Span, named is { } found ? EntityAt(found.Span) : null);
+            }
+
+            // «Richard Revesz, who runs the institute, said»: the name right before the relative pronoun.
+            if (number == "relative")
+            {
+                int before = t > 0 && Word(t - 1) == "," ? t - 2 : t - 1;
+                return before >= 0 && SentenceOf(before) == SentenceOf(t) && Pos(before) is "NOUN" or "PROPN"
+                    ? (document.Tokens[t].Span, EntityAt(document.Tokens[before].Span))
+                    : null;
             }
 
             // Plural: the organisation or group that is the subject of the sentence before («Les enquêteurs de l'ONU ont …»).
