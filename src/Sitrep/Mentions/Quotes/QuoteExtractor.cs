@@ -310,6 +310,21 @@ public sealed class QuoteExtractor(QuoteLexicon lexicon)
             return context.Attribute(kind, content, cue, context.SpeakerBefore(cue, open.FirstToken), sentence);
         }
 
+        // «The New York Times reports:¶"…"», «He continued:¶"…"»: a sentence that ends on a cue and a colon introduces
+        // the quotation that opens the next one.
+        if (openToken == open.FirstToken && sentence > 0)
+        {
+            Sentence before = document.Sentences[sentence - 1];
+            int colon = before.FirstToken + before.TokenCount - 1;
+            for (int t = colon - 1; t >= before.FirstToken && colon - t <= 4 && context.Word(colon) == ":"; t--)
+            {
+                if (context.IsQuoteCue(t))
+                {
+                    return context.Attribute(QuoteKind.Direct, content, t, context.SpeakerBefore(t, before.FirstToken), sentence);
+                }
+            }
+        }
+
         // A quotation that goes on after an attributed one in the sentence or two before, or after reported speech in
         // the sentence just before («…, Schiff said. "The other factor …"»).
         if (previous is { Speaker: not null }
