@@ -858,6 +858,33 @@ public sealed class QuoteExtractor(QuoteLexicon lexicon)
                 return governor;
             }
 
+            // «After campaign aides insisted in June that …», «A Quinnipiac University poll released in late August found
+            // that …»: when the words before the cue read as no subject, the cue's own subject in the parse.
+            return NearestSubject(cue, sentenceStart) ?? ParsedSubject(cue, sentenceStart);
+        }
+
+        /// <summary>The cue's subject in the dependency parse, before it in its sentence, when it names a holder.</summary>
+        private (TextSpan Span, string? Entity)? ParsedSubject(int cue, int sentenceStart) =>
+            !document.Dependencies.IsDefaultOrEmpty && SubjectOf(cue, sentenceStart) is int subject && subject < cue && !MarkBetween(subject, cue)
+            && (Pronoun(subject) ?? SubjectPhrase(subject)) is { } found && IsHolder(found.Span) ? found : null;
+
+        /// <summary>Whether a quote mark stands between two tokens (a subject inside a quotation is not the cue's).</summary>
+        private bool MarkBetween(int from, int to)
+        {
+            for (int t = from; t <= to; t++)
+            {
+                if (Word(t) is "«" or "»" or "“" or "”" or "\"" or "''")
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        private (TextSpan Span, string? Entity)? NearestSubject(int cue, int sentenceStart)
+        {
+
             int last = cue - 1;
             while (last >= sentenceStart && (Pos(last) is "AUX" or "ADV" || (Pos(last) == "PART" && !lexicon.Is(Word(last), "infinitive")) || Word(last).StartsWith('-') || Word(last) is "ne" or "n'" or "n’" or "se" or "s'" or "s’" or "lui" or "leur"))
             {
@@ -985,13 +1012,13 @@ public sealed class QuoteExtractor(QuoteLexicon lexicon)
             {
                 if (Pos(head) is "VERB" or "AUX")
                 {
-                    return SubjectOf(head, sentenceStart) is int subject && subject < cue ? subject : null;
+                    return SubjectOf(head, sentenceStart) is int subject && subject < cue && !MarkBetween(subject, cue) ? subject : null;
                 }
 
                 // «footage of Hillary Clinton asking»: a participle on a name speaks for that name.
                 if (Pos(head) == "PROPN")
                 {
-                    return head;
+                    return MarkBetween(head, cue) ? null : head;
                 }
 
                 // «a statement calling for»: the noun is the object of the verb that has the subject.
@@ -1187,8 +1214,8 @@ public sealed class QuoteExtractor(QuoteLexicon lexicon)
                 return (person.Span, EntityAt(person.Span));
             }
 
-            // «my father», «her spokesman»: a possessive before a noun.
-            bool possessive = Pos(first) == "PRON" && first < last && Pos(first + 1) is "NOUN" or "ADJ" or "PROPN";
+            // «my father», «her spokesman», «one West Virginia official»: a possessive or a number before a noun.
+            bool possessive = Pos(first) is "PRON" or "NUM" && first < last && Pos(first + 1) is "NOUN" or "ADJ" or "PROPN";
             return possessive || Pos(first) is null or "PROPN" or "DET" or "NOUN" or "ADJ" ? Phrase(first, last) : null;
         }
 
