@@ -91,7 +91,8 @@ public static class QuoteEvaluation
                 if (!right && errors.Count < maxErrors)
                 {
                     string given = quote.Speaker is { } wrong ? gold.Text[wrong.Start..wrong.End] : "(none)";
-                    errors.Add($"{gold.Name}\tspeaker\t{given}\tgold {string.Join(" ", match.Source.Select(g => gold.Text[g.Start..g.End]))}\tcontent {Clip(gold.Text[quote.Content.Start..quote.Content.End])}");
+                    string cue = quote.Cue is { } c ? gold.Text[c.Start..c.End] : "(none)";
+                    errors.Add($"{gold.Name}\tspeaker\t{given}\tgold {Text(match.Source)}\t{quote.Quote.Kind} cue {cue}\tgold cue {Text(match.Cue)}\tcontent {Clip(gold.Text[quote.Content.Start..quote.Content.End])}");
                 }
             }
         }

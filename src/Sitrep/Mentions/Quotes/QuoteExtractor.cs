@@ -2,6 +2,7 @@ using System.Collections.Immutable;
 using Sitrep.Documents;
 using Sitrep.Mentions.Entities;
 using Sitrep.Segmentation;
+using Sitrep.Tagging.Dependencies;
 
 namespace Sitrep.Mentions.Quotes;
 
@@ -85,6 +86,16 @@ public sealed class QuoteExtractor(QuoteLexicon lexicon)
             }
         }
 
+        // Post-posed reported speech before quotations in marks, so that a quotation standing alone can go on from it
+        // («…, Schiff said. "The other factor …"»).
+        for (int s = 0; s < document.Sentences.Length; s++)
+        {
+            if (Unmarked(context, s, marked) is { } quote && !quotes.Any(x => x.Content.Overlaps(quote.Content)))
+            {
+                quotes.Add(quote);
+            }
+        }
+
         for (int q = 0; q < marked.Count; q++)
         {
             TextSpan content = marked[q];
@@ -97,19 +108,11 @@ public sealed class QuoteExtractor(QuoteLexicon lexicon)
             // reporting verb earlier in the sentence makes it a quoted fragment («described them as "ruthless"»).
             int words = context.WordCount(content);
             Quote? quote = words >= MinDirectWords && (words >= 6 || context.HasVerb(content))
-                ? Direct(context, content, quotes.LastOrDefault(x => x.Content.End <= content.Start))
+                ? Direct(context, content, quotes.Where(x => x.Content.End <= content.Start).MaxBy(x => x.Content.End))
                 : Fragment(context, content);
             if (quote is not null)
             {
                 used[q] = true;
-                quotes.Add(quote);
-            }
-        }
-
-        for (int s = 0; s < document.Sentences.Length; s++)
-        {
-            if (Unmarked(context, s, marked) is { } quote && !quotes.Any(x => x.Content.Overlaps(quote.Content)))
-            {
                 quotes.Add(quote);
             }
         }
@@ -231,12 +234,28 @@ public sealed class QuoteExtractor(QuoteLexicon lexicon)
         {
             int closeSentence = context.SentenceOf(afterClose);
             int end = document.Sentences[closeSentence].FirstToken + document.Sentences[closeSentence].TokenCount;
-            for (int t = afterClose; t < Math.Min(end, afterClose + 8); t++)
+            // «"A," Mr. Obama said, "B"»: a quote closed on a comma shares its cue with the quotation after it.
+            bool incise = document.Text.AsSpan(content.End, document.Tokens[afterClose].Span.Start - content.End).Contains(',');
+            for (int t = afterClose, words = 0; t < end && words < 8; t++, words++)
             {
-                // «… added, “…”»: the cue opens the next quotation.
-                if (context.IsCue(t) && !(t + 2 < end && context.Word(t + 1) is "," or ":" && context.Word(t + 2) is "«" or "“" or "\""))
+                // «Sen. Claire McCaskill (D-Mo.) said»: a bracket after a name does not count towards the distance.
+                if (context.Word(t) == "(" && context.BracketEnd(t, end) is int bracket)
                 {
-                    return context.NameBetween(afterClose, t) is { } subject
+                    (t, words) = (bracket, words - 1);
+                    continue;
+                }
+
+                // «… added, “…”»: the cue opens the next quotation.
+                if (context.IsQuoteCue(t) && (incise || !(t + 2 < end && context.Word(t + 1) is "," or ":" && context.Word(t + 2) is "«" or "“" or "\"")))
+                {
+                    // «“…” for criminal behavior, she said»: the subject after the last comma.
+                    int comma = t - 1;
+                    while (comma > afterClose && context.Word(comma) != ",")
+                    {
+                        comma--;
+                    }
+
+                    return (context.NameBetween(afterClose, t) ?? (comma > afterClose ? context.NameBetween(comma + 1, t) : null)) is { } subject
                         ? context.WithSpeaker(QuoteKind.Direct, content, context.CueSpan(t), context.Lemma(t), subject.Span, sentence, subject.Entity)
                         : context.Attribute(QuoteKind.Direct, content, t, context.SpeakerAfter(t, end), sentence);
                 }
@@ -247,10 +266,11 @@ public sealed class QuoteExtractor(QuoteLexicon lexicon)
                 }
             }
 
+
             // "…," Scott Pruitt, the Republican attorney general of Oklahoma, one of the states suing the EPA, said.
             int nameStart = context.Word(afterClose) == "," ? afterClose + 1 : afterClose;
             if (nameStart < end && context.NameAt(nameStart) is { } named
-                && document.FirstTokenFrom(named.Span.End) is int next && next < end && context.Word(next) == ",")
+                && context.AfterName(document.FirstTokenFrom(named.Span.End), end) is int next && next < end && context.Word(next) == ",")
             {
                 for (int t = next + 1; t < end && t - next <= 4 * MaxSubjectTokens; t++)
                 {
@@ -267,6 +287,14 @@ public sealed class QuoteExtractor(QuoteLexicon lexicon)
             }
         }
 
+        // «“…” to drive up the stock price, she said.», «''…'' of the Clinton proposals, Mr. Holtz-Eakin said.»: the quote
+        // opens a clause whose cue and speaker close the sentence.
+        if (afterClose >= 0 && document.Text.AsSpan(content.End, document.Tokens[afterClose].Span.Start - content.End).IndexOf('\n') < 0
+            && context.PostposedCue(afterClose, document.Sentences[context.SentenceOf(afterClose)].FirstToken + document.Sentences[context.SentenceOf(afterClose)].TokenCount) is { } postposed)
+        {
+            return context.WithSpeaker(QuoteKind.Direct, content, context.CueSpan(postposed.Cue), context.Lemma(postposed.Cue), postposed.Speaker.Span, sentence, postposed.Speaker.Entity);
+        }
+
         // "…" ― Sonya Herridge, Ohio: a signature after a dash names who wrote it (letters, reader comments, epigraphs).
         if (afterClose >= 0 && afterClose + 1 < document.Tokens.Length && context.Word(afterClose) is "―" or "—" or "–"
             && context.SentenceOf(afterClose + 1) == context.SentenceOf(afterClose) && context.NameAt(afterClose + 1) is { } signature)
@@ -274,17 +302,34 @@ public sealed class QuoteExtractor(QuoteLexicon lexicon)
             return context.WithSpeaker(QuoteKind.Direct, content, null, null, signature.Span, sentence, signature.Entity);
         }
 
-        // X a déclaré : « … » / X said: "…" / X a dénoncé des « … »
+        // X a déclaré : « … » / X said: "…" / X a dénoncé des « … » / She continued, "…"
         Sentence open = document.Sentences[sentence];
-        if (openToken > open.FirstToken && context.CueBefore(openToken, open.FirstToken) is int cue)
+        if (openToken > open.FirstToken && (openToken - 2 >= open.FirstToken && context.Word(openToken - 1) is ":" or "," && context.IsQuoteCue(openToken - 2) ? openToken - 2 : context.CueBefore(openToken, open.FirstToken)) is int cue)
         {
             QuoteKind kind = context.Word(openToken - 1) is ":" or "," ? QuoteKind.Direct : QuoteKind.Mixed;
             return context.Attribute(kind, content, cue, context.SpeakerBefore(cue, open.FirstToken), sentence);
         }
 
-        // A quotation that goes on after an attributed one in the sentence or two before.
-        if (previous is { Speaker: not null, Kind: QuoteKind.Direct }
-            && sentence - context.SentenceOf(document.FirstTokenFrom(previous.Content.End) - 1) <= 2)
+        // «The New York Times reports:¶"…"», «He continued:¶"…"»: a sentence that ends on a cue and a colon introduces
+        // the quotation that opens the next one.
+        if (openToken == open.FirstToken && sentence > 0)
+        {
+            Sentence before = document.Sentences[sentence - 1];
+            int colon = before.FirstToken + before.TokenCount - 1;
+            for (int t = colon - 1; t >= before.FirstToken && colon - t <= 4 && context.Word(colon) == ":"; t--)
+            {
+                if (context.IsQuoteCue(t))
+                {
+                    return context.Attribute(QuoteKind.Direct, content, t, context.SpeakerBefore(t, before.FirstToken), sentence);
+                }
+            }
+        }
+
+        // A quotation that goes on after an attributed one in the sentence or two before, or after reported speech in
+        // the sentence just before («…, Schiff said. "The other factor …"»).
+        if (previous is { Speaker: not null }
+            && (previous.Kind == QuoteKind.Direct || previous.Cue is { } said && said.Start > previous.Content.End && openToken == open.FirstToken)
+            && sentence - context.SentenceOf(document.FirstTokenFrom(previous.Content.End) - 1) <= (previous.Kind == QuoteKind.Direct ? 2 : 1))
         {
             return previous with { Content = content, Cue = null, CueLemma = null, Sentence = sentence };
         }
@@ -490,6 +535,96 @@ public sealed class QuoteExtractor(QuoteLexicon lexicon)
         public bool IsCue(int t) => Pos(t) is null or "VERB" && (lexicon.ReportingVerbs.Contains(Lemma(t))
             || lexicon.StanceLength(Lemma(t), t + 1 < document.Tokens.Length ? Word(t + 1) : null) > 0);
 
+        /// <summary>A cue, or a verb that attributes only a quotation next to it («“…,” she continued», «he joked»).</summary>
+        public bool IsQuoteCue(int t) => IsCue(t) || (Pos(t) is null or "VERB" && lexicon.Is(Lemma(t), "quote-verb"));
+
+        /// <summary>
+        /// The token after a name that ends at <paramref name="t"/>, past a generational suffix or a party in brackets
+        /// («Vann R. Newkirk II, a writer», «Rep. Jim Jordan (R-Ohio), an oversight panel member»).
+        /// </summary>
+        public int AfterName(int t, int end)
+        {
+            if (t < 0 || t >= end)
+            {
+                return end;
+            }
+
+            if (Word(t) == "(" && BracketEnd(t, end) is int bracket)
+            {
+                return bracket + 1;
+            }
+
+            return Pos(t) == "NUM" && Word(t).All(c => c is 'I' or 'V' or 'X') || Word(t) is "Jr." or "Sr." ? t + 1 : t;
+        }
+
+        /// <summary>The closing bracket of the bracket opened at <paramref name="open"/>, within a few tokens of the sentence, or null.</summary>
+        public int? BracketEnd(int open, int end)
+        {
+            for (int t = open + 1; t < end && t - open <= MaxSubjectTokens; t++)
+            {
+                if (Word(t) == ")")
+                {
+                    return t;
+                }
+
+                if (Word(t) is "(" or "«" or "»" or "“" or "”" or "\"")
+                {
+                    return null;
+                }
+            }
+
+            return null;
+        }
+
+        /// <summary>
+        /// A cue that closes the sentence after a comma with its subject between («…, she said.», «…, Mr. Holtz-Eakin
+        /// said, referencing …»), searched from <paramref name="from"/> up to another quote mark.
+        /// </summary>
+        public (int Cue, (TextSpan Span, string? Entity) Speaker)? PostposedCue(int from, int end)
+        {
+            for (int t = from + 1; t < end; t++)
+            {
+                if (Word(t) is "«" or "»" or "“" or "”" or "\"" || Word(t) == "'" && t + 1 < end && Word(t + 1) == "'")
+                {
+                    return null;
+                }
+
+                if (!IsQuoteCue(t) || !ClauseEnds(t, end))
+                {
+                    continue;
+                }
+
+                int comma = t - 1;
+                while (comma > from && Word(comma) != "," && t - comma <= MaxSubjectTokens)
+                {
+                    comma = Word(comma) == ")" && BracketStart(comma, from) is int open ? open - 1 : comma - 1;
+                }
+
+                if (Word(comma) != ",")
+                {
+                    return null;
+                }
+
+                // «« … » d'ici à la fin de l'année, a précisé le ministre.»: the subject after an inverted cue.
+                return (NameBetween(comma + 1, t) ?? (CueSpan(t).Start == document.Tokens[comma + 1].Span.Start && t + 1 < end && Pos(t + 1) is "DET" or "PROPN" or "NOUN" && SpeakerAfter(t, end) is { } after && !document.Times.Any(x => x.Span.Overlaps(after.Span)) ? after : null)) is { } subject ? (t, subject) : null;
+            }
+
+            return null;
+        }
+
+        private int? BracketStart(int close, int from)
+        {
+            for (int t = close - 1; t > from && close - t <= MaxSubjectTokens; t--)
+            {
+                if (Word(t) == "(")
+                {
+                    return t;
+                }
+            }
+
+            return null;
+        }
+
         /// <summary>
         /// Whether a speaker span names someone who can hold a view: a subject pronoun, a person or organisation, a proper
         /// noun or a source noun («officials», «la police»); not «the plan» or «le texte».
@@ -504,7 +639,7 @@ public sealed class QuoteExtractor(QuoteLexicon lexicon)
             (int first, int end) = document.TokensWithin(span);
             for (int t = first; t < end; t++)
             {
-                if (Pos(t) == "PROPN" || lexicon.Is(Word(t), "source") || lexicon.Is(Word(t), "evidence") || lexicon.Is(Word(t), "singular") || lexicon.Is(Word(t), "plural"))
+                if (Pos(t) == "PROPN" || lexicon.Is(Word(t), "source") || lexicon.Is(Word(t), "evidence") || lexicon.Is(Word(t), "singular") || lexicon.Is(Word(t), "plural") || lexicon.Is(Word(t), "neuter"))
                 {
                     return true;
                 }
@@ -716,6 +851,40 @@ public sealed class QuoteExtractor(QuoteLexicon lexicon)
         /// <summary>The subject before the cue: the last name in the clause before it, else a pronoun resolved, else the noun phrase.</summary>
         public (TextSpan Span, string? Entity)? SpeakerBefore(int cue, int sentenceStart)
         {
+            // «The Security Council issued a statement calling …», «Trump defended the remark, saying …»: a participle or
+            // infinitive without a subject of its own speaks for the subject of the verb it hangs on (from the parse).
+            if (GovernorSubject(cue, sentenceStart) is int subject && (Pronoun(subject) ?? SubjectPhrase(subject)) is { } governor && IsHolder(governor.Span))
+            {
+                return governor;
+            }
+
+            // «After campaign aides insisted in June that …», «A Quinnipiac University poll released in late August found
+            // that …»: when the words before the cue read as no subject, the cue's own subject in the parse.
+            return NearestSubject(cue, sentenceStart) ?? ParsedSubject(cue, sentenceStart);
+        }
+
+        /// <summary>The cue's subject in the dependency parse, before it in its sentence, when it names a holder.</summary>
+        private (TextSpan Span, string? Entity)? ParsedSubject(int cue, int sentenceStart) =>
+            !document.Dependencies.IsDefaultOrEmpty && SubjectOf(cue, sentenceStart) is int subject && subject < cue && !MarkBetween(subject, cue)
+            && (Pronoun(subject) ?? SubjectPhrase(subject)) is { } found && IsHolder(found.Span) ? found : null;
+
+        /// <summary>Whether a quote mark stands between two tokens (a subject inside a quotation is not the cue's).</summary>
+        private bool MarkBetween(int from, int to)
+        {
+            for (int t = from; t <= to; t++)
+            {
+                if (Word(t) is "«" or "»" or "“" or "”" or "\"" or "''")
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        private (TextSpan Span, string? Entity)? NearestSubject(int cue, int sentenceStart)
+        {
+
             int last = cue - 1;
             while (last >= sentenceStart && (Pos(last) is "AUX" or "ADV" || (Pos(last) == "PART" && !lexicon.Is(Word(last), "infinitive")) || Word(last).StartsWith('-') || Word(last) is "ne" or "n'" or "n’" or "se" or "s'" or "s’" or "lui" or "leur"))
             {
@@ -728,7 +897,7 @@ public sealed class QuoteExtractor(QuoteLexicon lexicon)
             }
 
             // «in which he said»: a subject pronoun right before the cue, whatever leads up to it.
-            if (last >= sentenceStart && (lexicon.Is(Word(last), "singular") || lexicon.Is(Word(last), "plural")) && Pos(last) == "PRON")
+            if (last >= sentenceStart && IsSubjectPronoun(last) && Pos(last) == "PRON")
             {
                 return Pronoun(last);
             }
@@ -823,6 +992,88 @@ public sealed class QuoteExtractor(QuoteLexicon lexicon)
             }
 
             return Phrase(start, last);
+        }
+
+        /// <summary>
+        /// The subject of the verb a subjectless cue depends on (an adverbial or complement clause, or a clause of a noun
+        /// that is the object of that verb), within its sentence and before the cue; null when the cue has its own
+        /// subject, the parse is missing or no governing verb has one.
+        /// </summary>
+        private int? GovernorSubject(int cue, int sentenceStart)
+        {
+            ImmutableArray<Dependency> arcs = document.Dependencies;
+            if (arcs.IsDefaultOrEmpty || SubjectOf(cue, sentenceStart) is not null || arcs[cue].Relation is not ("advcl" or "xcomp" or "acl"))
+            {
+                return null;
+            }
+
+            int head = arcs[cue].Head;
+            for (int hops = 0; head >= sentenceStart && head < cue && hops < 3; hops++)
+            {
+                if (Pos(head) is "VERB" or "AUX")
+                {
+                    return SubjectOf(head, sentenceStart) is int subject && subject < cue && !MarkBetween(subject, cue) ? subject : null;
+                }
+
+                // «footage of Hillary Clinton asking»: a participle on a name speaks for that name.
+                if (Pos(head) == "PROPN")
+                {
+                    return MarkBetween(head, cue) ? null : head;
+                }
+
+                // «a statement calling for»: the noun is the object of the verb that has the subject.
+                if (arcs[head].Relation is not ("obj" or "obl" or "nmod"))
+                {
+                    return null;
+                }
+
+                head = arcs[head].Head;
+            }
+
+            return null;
+        }
+
+        private int? SubjectOf(int verb, int sentenceStart)
+        {
+            ImmutableArray<Dependency> arcs = document.Dependencies;
+            int end = sentenceStart + document.Sentences[SentenceOf(verb)].TokenCount;
+            for (int t = sentenceStart; t < end; t++)
+            {
+                if (arcs[t].Head == verb && arcs[t].Relation.StartsWith("nsubj", StringComparison.Ordinal))
+                {
+                    return t;
+                }
+            }
+
+            return null;
+        }
+
+        /// <summary>A subject's noun phrase: the head with its determiners, modifiers and name parts, as a speaker.</summary>
+        private (TextSpan Span, string? Entity)? SubjectPhrase(int head)
+        {
+            ImmutableArray<Dependency> arcs = document.Dependencies;
+            int first = head, last = head;
+            Sentence sentence = document.Sentences[SentenceOf(head)];
+            for (int t = sentence.FirstToken; t < sentence.FirstToken + sentence.TokenCount; t++)
+            {
+                if (arcs[t].Head == head && arcs[t].Relation is "det" or "amod" or "compound" or "flat" or "flat:name" or "nmod:poss" or "nummod")
+                {
+                    (first, last) = (Math.Min(first, t), Math.Max(last, t));
+                }
+            }
+
+            // «Mayor Tom Bradley» (Bradley hangs on Tom): name parts of name parts.
+            int sentenceEnd = sentence.FirstToken + sentence.TokenCount;
+            while (last + 1 < sentenceEnd && arcs[last + 1].Head >= first && arcs[last + 1].Head <= last && arcs[last + 1].Relation is "flat" or "flat:name" or "compound")
+            {
+                last++;
+            }
+
+            // The person named in the phrase, whatever the parse made its head.
+            var span = TextSpan.FromBounds(document.Tokens[first].Span.Start, document.Tokens[last].Span.End);
+            return document.EntityMentions.FirstOrDefault(m => m.Type == "PER" && span.Contains(m.Span)) is { Type: "PER" } person
+                ? (person.Span, EntityAt(person.Span))
+                : Phrase(first, last);
         }
 
         /// <summary>Whether token <paramref name="t"/> is part of a person's or organisation's name.</summary>
@@ -939,6 +1190,12 @@ public sealed class QuoteExtractor(QuoteLexicon lexicon)
                 last--;
             }
 
+            // «Sen. Claire Morgan (D-Mo.)»: the party in brackets is not the name.
+            if (last > first && Word(last) == ")" && BracketStart(last, first) is int open && open > first && NextComma(first, open) == open)
+            {
+                last = open - 1;
+            }
+
             if (first > last)
             {
                 return null;
@@ -949,7 +1206,17 @@ public sealed class QuoteExtractor(QuoteLexicon lexicon)
                 return pronoun;
             }
 
-            return Pos(first) is null or "PROPN" or "DET" or "NOUN" or "ADJ" ? Phrase(first, last) : null;
+            // «retired Air Force general Lloyd Newton said»: a person named at the end, whatever leads up to the name.
+            var span = TextSpan.FromBounds(document.Tokens[first].Span.Start, document.Tokens[last].Span.End);
+            if (document.EntityMentions.LastOrDefault(m => m.Type == "PER" && span.Contains(m.Span)) is { Type: "PER" } person
+                && document.FirstTokenFrom(person.Span.End) is int after && (after < 0 || after > last || Word(after) == "("))
+            {
+                return (person.Span, EntityAt(person.Span));
+            }
+
+            // «my father», «her spokesman», «one West Virginia official»: a possessive or a number before a noun.
+            bool possessive = Pos(first) is "PRON" or "NUM" && first < last && Pos(first + 1) is "NOUN" or "ADJ" or "PROPN";
+            return possessive || Pos(first) is null or "PROPN" or "DET" or "NOUN" or "ADJ" ? Phrase(first, last) : null;
         }
 
         /// <summary>Tokens <paramref name="start"/>..<paramref name="last"/> as a speaker: the last person or organisation named in them, else the phrase.</summary>
@@ -987,26 +1254,43 @@ public sealed class QuoteExtractor(QuoteLexicon lexicon)
             return nominal ? (span, EntityAt(span)) : null;
         }
 
-        /// <summary>A subject pronoun and the most recent person (singular) or organisation (plural) named before it.</summary>
+        private bool IsSubjectPronoun(int t) =>
+            lexicon.Words.TryGetValue(Word(t).ToLowerInvariant(), out string? kind) && kind is "singular" or "plural" or "neuter" or "relative";
+
+        /// <summary>
+        /// A subject pronoun and what it refers to: the most recent person (singular), organisation («it»), the name just
+        /// before a relative pronoun («some economists, who argue»), or the group the sentence before is about (plural).
+        /// The span is the pronoun's, as the press and PolNeAR mark it, except for a plural group named without an entity.
+        /// </summary>
         private (TextSpan Span, string? Entity)? Pronoun(int t)
         {
             string word = Word(t).ToLowerInvariant();
-            string? number = lexicon.Words.TryGetValue(word, out string? kind) && kind is "singular" or "plural" ? kind : null;
+            string? number = lexicon.Words.TryGetValue(word, out string? kind) && kind is "singular" or "plural" or "neuter" or "relative" ? kind : null;
             if (number is null)
             {
                 return null;
             }
 
-            // The first person named in the latest sentence that names one (subjects come first), before the pronoun.
+            // The first person (or organisation) named in the latest sentence that names one (subjects come first), before the pronoun.
             int position = document.Tokens[t].Span.Start;
-            if (number == "singular")
+            if (number is "singular" or "neuter")
             {
-                EntityMention? person = document.EntityMentions
-                    .Where(m => m.Type == "PER" && m.Span.End <= position)
+                string type = number == "singular" ? "PER" : "ORG";
+                EntityMention? named = document.EntityMentions
+                    .Where(m => m.Type == type && m.Span.End <= position)
                     .GroupBy(m => m.Sentence)
                     .MaxBy(g => g.Key)?
                     .First();
-                return (document.Tokens[t].Span, person is { } found ? EntityAt(found.Span) : null);
+                return (document.Tokens[t].Span, named is { } found ? EntityAt(found.Span) : null);
+            }
+
+            // «Richard Revesz, who runs the institute, said»: the name right before the relative pronoun.
+            if (number == "relative")
+            {
+                int before = t > 0 && Word(t - 1) == "," ? t - 2 : t - 1;
+                return before >= 0 && SentenceOf(before) == SentenceOf(t) && Pos(before) is "NOUN" or "PROPN"
+                    ? (document.Tokens[t].Span, EntityAt(document.Tokens[before].Span))
+                    : null;
             }
 
             // Plural: the organisation or group that is the subject of the sentence before («Les enquêteurs de l'ONU ont …»).

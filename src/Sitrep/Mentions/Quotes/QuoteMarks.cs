@@ -63,6 +63,13 @@ public static class QuoteMarks
                 continue;
             }
 
+            // «“Immunity deals should not be a requirement," Chaffetz said»: copy that mixes straight and curly marks closes
+            // on the other kind when its own does not come before the paragraph ends.
+            if (depth == 1 && c != close && (open, c) is ('“', '"') or ('"', '”') && !ClosesLater(text, i + 1, close))
+            {
+                c = close;
+            }
+
             if (c == close && --depth == 0)
             {
                 Add(spans, text, start, i);
@@ -95,6 +102,12 @@ public static class QuoteMarks
 
         return i + 1 < text.Length && text[i] == '\'' && text[i + 1] == '\'' ? i + 2
             : i < text.Length && text[i] is '»' or '”' or '“' or '"' ? i + 1 : contentEnd;
+    }
+
+    private static bool ClosesLater(string text, int from, char close)
+    {
+        int end = text.IndexOf('\n', from);
+        return text.AsSpan(from, (end < 0 ? text.Length : end) - from).Contains(close);
     }
 
     private static void Add(List<TextSpan> spans, string text, int start, int end)
