@@ -40,6 +40,7 @@ public enum TimeCategory
     Gap,
     YearAgo,
     Period,
+    NonFinite,
 }
 
 [Flags]
@@ -237,6 +238,7 @@ public sealed class TimeLexicon
         "gap" => TimeCategory.Gap,
         "yearago" => TimeCategory.YearAgo,
         "period" => TimeCategory.Period,
+        "nonfinite" => TimeCategory.NonFinite,
         _ => throw new FormatException($"time lexicon: unknown category '{name}'"),
     };
 

@@ -1298,17 +1298,33 @@ public sealed class TimeRecognizer(ITimeRules rules)
                 k--;
             }
 
-            if (k < 0 || tokens[k].Kind != TimeTokenKind.Word || tokens[k].Capitalized)
+            if (k < 0)
             {
                 return false;
             }
 
-            if (Find(k, TimeCategory.Past) is not null)
+            return IsPastVerb(k);
+        }
+
+        /// <summary>
+        /// A past form at <paramref name="k"/>: a <c>past</c> word ("said", «était», "since") or a word with a
+        /// past ending, unless a non-finite word stands before it ("will be paid", «doit être annoncé») or it is a
+        /// future cue ("expected").
+        /// </summary>
+        private bool IsPastVerb(int k)
+        {
+            if (tokens[k].Kind != TimeTokenKind.Word || (k > 0 && Find(k - 1, TimeCategory.NonFinite) is not null))
+            {
+                return false;
+            }
+
+            if (Find(k, TimeCategory.Past, allowAmbiguous: true) is not null)
             {
                 return true;
             }
 
-            if (Find(k, TimeCategory.Future) is not null || tokens[k].Length > 64)
+            // A capitalised word with a past ending is more often a name ("United", «Mérignac»).
+            if (tokens[k].Capitalized || Find(k, TimeCategory.Future) is not null || tokens[k].Length > 64)
             {
                 return false;
             }
@@ -1318,7 +1334,7 @@ public sealed class TimeRecognizer(ITimeRules rules)
             return _lexicon.HasPastSuffix(buffer[..n]);
         }
 
-        private bool HasFutureCue(int start, int end)
+        private (int From, int To) SentenceAround(int start, int end)
         {
             int from = start;
             while (from > 0 && !IsSentenceEnd(from - 1))
@@ -1331,6 +1347,13 @@ public sealed class TimeRecognizer(ITimeRules rules)
             {
                 to++;
             }
+
+            return (from, to);
+        }
+
+        private bool HasFutureCue(int start, int end)
+        {
+            (int from, int to) = SentenceAround(start, end);
 
             Span<char> buffer = stackalloc char[64];
             for (int k = from; k < to; k++)
