@@ -41,6 +41,7 @@ public enum TimeCategory
     YearAgo,
     Period,
     NonFinite,
+    PeriodEnd,
 }
 
 [Flags]
@@ -239,6 +240,7 @@ public sealed class TimeLexicon
         "yearago" => TimeCategory.YearAgo,
         "period" => TimeCategory.Period,
         "nonfinite" => TimeCategory.NonFinite,
+        "periodend" => TimeCategory.PeriodEnd,
         _ => throw new FormatException($"time lexicon: unknown category '{name}'"),
     };
 

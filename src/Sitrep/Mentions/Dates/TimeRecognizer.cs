@@ -76,6 +76,13 @@ public sealed class TimeRecognizer(ITimeRules rules)
                     Consider((k + pod.Length, new TimeExpression { PartOfDay = pod.Value, Type = TimexType.Time, FromPreviousDate = true }), ref end, ref expression);
                 }
 
+                // "for the year ended March 31": a year that ends on a date of its own is a stretch of twelve
+                // months, not a calendar year.
+                if (Unit(k) is { Value: "Y" } year && !IsPlural(k + year.Length - 1) && Find(k + year.Length, TimeCategory.PeriodEnd) is not null)
+                {
+                    Consider((k + year.Length, Durations.Of(1, "Y", null)), ref end, ref expression);
+                }
+
                 if (Unit(k) is { Value: "WE" } weekend && !IsPlural(k + weekend.Length - 1))
                 {
                     Consider(Counted(k + weekend.Length, "WE", 0, granularity: null), ref end, ref expression);
