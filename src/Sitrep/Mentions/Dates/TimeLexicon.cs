@@ -42,6 +42,7 @@ public enum TimeCategory
     Period,
     NonFinite,
     PeriodEnd,
+    Function,
 }
 
 [Flags]
@@ -57,6 +58,9 @@ public enum TimeEntryFlags
 
     /// <summary>Counts only where the grammar has other evidence ("may" before a day, "a" before a unit).</summary>
     Ambiguous = 4,
+
+    /// <summary>A noun that is not tagged where it modifies a following noun ("future earnings", not "the future of").</summary>
+    Nominal = 8,
 }
 
 /// <summary>One lexicon phrase: its words (as vocabulary ids), category, value and flags.</summary>
@@ -171,6 +175,7 @@ public sealed class TimeLexicon
                         case "pre": flags |= TimeEntryFlags.Pre; break;
                         case "post": flags |= TimeEntryFlags.Post; break;
                         case "ambiguous": flags |= TimeEntryFlags.Ambiguous; break;
+                        case "nominal": flags |= TimeEntryFlags.Nominal; break;
                         default:
                             type = TimexTypes.TryParse(flag, out TimexType t) ? t : throw new FormatException($"time lexicon: unknown flag '{flag}' in '{line}'");
                             break;
@@ -241,6 +246,7 @@ public sealed class TimeLexicon
         "period" => TimeCategory.Period,
         "nonfinite" => TimeCategory.NonFinite,
         "periodend" => TimeCategory.PeriodEnd,
+        "function" => TimeCategory.Function,
         _ => throw new FormatException($"time lexicon: unknown category '{name}'"),
     };
 

@@ -354,7 +354,7 @@ public sealed class TimeRecognizer(ITimeRules rules)
             if (m.IsAmbiguous)
             {
                 int before = IsPunct(j - 1, '-') ? j - 2 : j - 1;
-                bool cue = before >= 0 && Find(before, TimeCategory.MonthCue) is not null;
+                bool cue = before >= 0 && Find(before, TimeCategory.MonthCue, allowAmbiguous: true) is not null;
                 bool relative = Find(end, TimeCategory.Relative) is { } r && (r.Flags & TimeEntryFlags.Post) != 0;
                 if (!tokens[j].Capitalized || !(cue || relative))
                 {
@@ -661,6 +661,12 @@ public sealed class TimeRecognizer(ITimeRules rules)
                     return (-1, null);
                 }
 
+                // "about three-quarters of its food", «un quart des voix»: a fraction, not three quarters of a year.
+                if (unit == "Q" && count is <= 3 && Find(end, TimeCategory.Of) is not null && !Year(end + 1, twoDigits: false, out _, out _))
+                {
+                    return (-1, null);
+                }
+
                 return (end, Durations.Of(count, unit, modifier));
             }
 
@@ -683,7 +689,8 @@ public sealed class TimeRecognizer(ITimeRules rules)
             if (Find(i, TimeCategory.Each) is not { } each)
             {
                 // «deux fois par an»: TimeML marks the unit alone as the set.
-                if (i > 0 && Find(i - 1, TimeCategory.Each, allowAmbiguous: true) is { IsAmbiguous: true, Length: 1 } && Unit(i) is { } alone && !IsPlural(i + alone.Length - 1))
+                if (i > 0 && Find(i - 1, TimeCategory.Each, allowAmbiguous: true) is { IsAmbiguous: true, Length: 1 } && Unit(i) is { } alone && !IsPlural(i + alone.Length - 1)
+                    && Find(i + alone.Length, TimeCategory.Of) is null)
                 {
                     return (i + alone.Length, Durations.Of(1, alone.Value, null) with { Type = TimexType.Set });
                 }
@@ -721,7 +728,7 @@ public sealed class TimeRecognizer(ITimeRules rules)
         /// <summary>récemment, actuellement, maintenant, à l'avenir, now, recently, the future.</summary>
         private (int, TimeExpression?) Literal(int i)
         {
-            if (Find(i, TimeCategory.Vague) is { } v)
+            if (Find(i, TimeCategory.Vague) is { } v && !((v.Flags & TimeEntryFlags.Nominal) != 0 && ModifiesNoun(i + v.Length)))
             {
                 return (i + v.Length, new TimeExpression { Type = v.Type ?? rules.VagueType, Literal = v.Value });
             }
@@ -739,7 +746,7 @@ public sealed class TimeRecognizer(ITimeRules rules)
                     return (-1, null);
                 }
 
-                if (year < 1800 && (i == 0 || Find(i - 1, TimeCategory.MonthCue) is null))
+                if (year < 1800 && (i == 0 || Find(i - 1, TimeCategory.MonthCue, allowAmbiguous: true) is null))
                 {
                     return (-1, null);
                 }
@@ -790,6 +797,7 @@ public sealed class TimeRecognizer(ITimeRules rules)
                 return (next, season with { Year = year });
             }
 
+            // "from May to fall", but not "prices began to fall": an ambiguous cue ("to") does not cue a season.
             bool cued = afterDeterminer || (i > 0 && Find(i - 1, TimeCategory.MonthCue) is not null);
             return s.IsAmbiguous && !cued ? (-1, null) : (end, season);
         }
@@ -1038,6 +1046,14 @@ public sealed class TimeRecognizer(ITimeRules rules)
 
             return false;
         }
+
+        /// <summary>
+        /// A lower-case content word follows: the word before it is used as an adjective ("future earnings"),
+        /// except before a unit of time ("future quarters" is a time).
+        /// </summary>
+        private bool ModifiesNoun(int next) =>
+            next < _count && tokens[next].Kind == TimeTokenKind.Word && !tokens[next].Capitalized
+            && Find(next, TimeCategory.Function) is null && Unit(next) is null;
 
         // ---- pieces ------------------------------------------------------------------------------------
 
