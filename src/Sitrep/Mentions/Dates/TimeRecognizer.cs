@@ -471,6 +471,11 @@ public sealed class TimeRecognizer(ITimeRules rules)
                     return (j + m.Length, new TimeExpression { Month = m.IntValue, Direction = offset == 0 ? TemporalDirection.Current : DirectionOf(offset) });
                 }
 
+                if (Holiday(j) is (int holidayEnd, { } holiday) && holiday.Year is null)
+                {
+                    return (holidayEnd, holiday with { Direction = offset == 0 ? TemporalDirection.Current : DirectionOf(offset) });
+                }
+
                 if (Find(j, TimeCategory.Season, allowAmbiguous: true) is { } s)
                 {
                     return (j + s.Length, new TimeExpression { Season = s.Value, Direction = offset == 0 ? TemporalDirection.Current : DirectionOf(offset) });
@@ -906,11 +911,13 @@ public sealed class TimeRecognizer(ITimeRules rules)
             }
 
             int end = i + h.Length;
-            var date = new TimeExpression
-            {
-                Month = int.Parse(h.Value.AsSpan(0, 2), CultureInfo.InvariantCulture),
-                Day = int.Parse(h.Value.AsSpan(3, 2), CultureInfo.InvariantCulture),
-            };
+            TimeExpression date = h.Value.Length == 5
+                ? new TimeExpression
+                {
+                    Month = int.Parse(h.Value.AsSpan(0, 2), CultureInfo.InvariantCulture),
+                    Day = int.Parse(h.Value.AsSpan(3, 2), CultureInfo.InvariantCulture),
+                }
+                : new TimeExpression { Holiday = h.Value };
             return Year(end, twoDigits: false, out int year, out int next) ? (next, date with { Year = year }) : (end, date);
         }
 
@@ -1291,7 +1298,7 @@ public sealed class TimeRecognizer(ITimeRules rules)
             bool underspecified = expression.Year is null && expression.RelativeUnit is null && !expression.FromPreviousDate
                 && expression.Decade is null && expression.Quarter is null && expression.Literal is null
                 && expression.Direction == TemporalDirection.Nearest && expression.RelativeOffset == 0
-                && (expression.Weekday is not null || expression.Month is not null || expression.Season is not null);
+                && (expression.Weekday is not null || expression.Month is not null || expression.Season is not null || expression.Holiday is not null);
             if (!underspecified)
             {
                 return expression;
