@@ -43,6 +43,7 @@ public enum TimeCategory
     NonFinite,
     PeriodEnd,
     Function,
+    Fraction,
 }
 
 [Flags]
@@ -247,6 +248,7 @@ public sealed class TimeLexicon
         "nonfinite" => TimeCategory.NonFinite,
         "periodend" => TimeCategory.PeriodEnd,
         "function" => TimeCategory.Function,
+        "fraction" => TimeCategory.Fraction,
         _ => throw new FormatException($"time lexicon: unknown category '{name}'"),
     };
 

@@ -647,6 +647,14 @@ public sealed class TimeRecognizer(ITimeRules rules)
 
             unit = u.Value;
             end = k + u.Length;
+
+            // "a minute and a half", «deux heures et demie».
+            if (count is not null && Find(end, TimeCategory.Fraction) is { } fraction)
+            {
+                count += double.Parse(fraction.Value, CultureInfo.InvariantCulture);
+                end += fraction.Length;
+            }
+
             return true;
         }
 
@@ -1170,6 +1178,16 @@ public sealed class TimeRecognizer(ITimeRules rules)
 
                 value = t.Number;
                 next = i + 1;
+
+                // "2 1/2 years": a whole number and a fraction written with a slash.
+                if (i + 3 < _count && tokens[i + 1].Kind == TimeTokenKind.Digits && IsPunct(i + 2, '/') && tokens[i + 3].Kind == TimeTokenKind.Digits
+                    && tokens[i + 1].End == tokens[i + 2].Start && tokens[i + 2].End == tokens[i + 3].Start
+                    && tokens[i + 1].Number < tokens[i + 3].Number && tokens[i + 3].Number is 2 or 4)
+                {
+                    value += (double)tokens[i + 1].Number / tokens[i + 3].Number;
+                    next = i + 4;
+                }
+
                 return true;
             }
 
