@@ -44,6 +44,7 @@ public enum TimeCategory
     PeriodEnd,
     Function,
     Fraction,
+    Extra,
 }
 
 [Flags]
@@ -249,6 +250,7 @@ public sealed class TimeLexicon
         "periodend" => TimeCategory.PeriodEnd,
         "function" => TimeCategory.Function,
         "fraction" => TimeCategory.Fraction,
+        "extra" => TimeCategory.Extra,
         _ => throw new FormatException($"time lexicon: unknown category '{name}'"),
     };
 

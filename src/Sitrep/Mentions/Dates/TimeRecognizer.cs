@@ -617,7 +617,13 @@ public sealed class TimeRecognizer(ITimeRules rules)
                 j += first.Length;
             }
 
-            if (Number(j, allowAmbiguous: true, out double n, out int k) && (Unit(k) is not null || (IsPunct(k, '-') && Unit(k + 1) is not null)))
+            if (Number(j, allowAmbiguous: true, out double n, out int k) && Find(k, TimeCategory.Extra) is { } extra && Unit(k + extra.Length) is not null)
+            {
+                // "two more weeks", "an additional year": the count of what is added.
+                count = n;
+                k += extra.Length;
+            }
+            else if (Number(j, allowAmbiguous: true, out n, out k) && (Unit(k) is not null || (IsPunct(k, '-') && Unit(k + 1) is not null)))
             {
                 count = n;
             }
