@@ -63,6 +63,9 @@ public enum TimeEntryFlags
 
     /// <summary>A noun that is not tagged where it modifies a following noun ("future earnings", not "the future of").</summary>
     Nominal = 8,
+
+    /// <summary>Counted from the last date the text mentioned, not the publication date ("the following year", "that month").</summary>
+    Anchored = 16,
 }
 
 /// <summary>One lexicon phrase: its words (as vocabulary ids), category, value and flags.</summary>
@@ -178,6 +181,7 @@ public sealed class TimeLexicon
                         case "post": flags |= TimeEntryFlags.Post; break;
                         case "ambiguous": flags |= TimeEntryFlags.Ambiguous; break;
                         case "nominal": flags |= TimeEntryFlags.Nominal; break;
+                        case "anchored": flags |= TimeEntryFlags.Anchored; break;
                         default:
                             type = TimexTypes.TryParse(flag, out TimexType t) ? t : throw new FormatException($"time lexicon: unknown flag '{flag}' in '{line}'");
                             break;

@@ -440,12 +440,19 @@ public sealed class TimeRecognizer(ITimeRules rules)
                     counted = true;
                 }
 
-                if (Number(j, allowAmbiguous: false, out double n, out int k) && Unit(k) is { } u1)
+                // "that year" is the year just mentioned, but in "said that four days …" the count is its own.
+                bool demonstrative = (pre.Flags & TimeEntryFlags.Anchored) != 0 && offset == 0;
+                if (demonstrative && IsPlural(j))
+                {
+                    return (-1, null);
+                }
+
+                if (!demonstrative && Number(j, allowAmbiguous: false, out double n, out int k) && Unit(k) is { } u1)
                 {
                     return (k + u1.Length, Durations.Of(n, u1.Value, null));
                 }
 
-                if (Find(j, TimeCategory.Quantifier, allowAmbiguous: true) is { } q && Unit(j + q.Length) is { } u2 && MayBePlural(j + q.Length + u2.Length - 1))
+                if (!demonstrative && Find(j, TimeCategory.Quantifier, allowAmbiguous: true) is { } q && Unit(j + q.Length) is { } u2 && MayBePlural(j + q.Length + u2.Length - 1))
                 {
                     return (j + q.Length + u2.Length, Durations.Of(null, u2.Value, null));
                 }
@@ -458,7 +465,9 @@ public sealed class TimeRecognizer(ITimeRules rules)
                         return (end, Durations.Of(null, unit.Value, null));
                     }
 
-                    return Counted(end, unit.Value, offset, granularity: null);
+                    bool anchored = (pre.Flags & TimeEntryFlags.Anchored) != 0;
+                    (int countedEnd, TimeExpression? relative) = Counted(end, unit.Value, offset, granularity: null);
+                    return (countedEnd, relative is null ? null : relative with { FromPreviousDate = anchored });
                 }
 
                 if (Find(j, TimeCategory.Weekday) is { } w)
@@ -494,9 +503,13 @@ public sealed class TimeRecognizer(ITimeRules rules)
                 int j = i + head.Length;
                 if (Find(j, TimeCategory.Relative) is { } post && (post.Flags & TimeEntryFlags.Post) != 0)
                 {
-                    return IsPlural(j - 1)
-                        ? (j + post.Length, Durations.Of(null, head.Value, null))
-                        : Counted(j + post.Length, head.Value, post.IntValue, granularity: null);
+                    if (IsPlural(j - 1))
+                    {
+                        return (j + post.Length, Durations.Of(null, head.Value, null));
+                    }
+
+                    (int countedEnd, TimeExpression? relative) = Counted(j + post.Length, head.Value, post.IntValue, granularity: null);
+                    return (countedEnd, relative is null ? null : relative with { FromPreviousDate = (post.Flags & TimeEntryFlags.Anchored) != 0 });
                 }
 
                 return (-1, null);
