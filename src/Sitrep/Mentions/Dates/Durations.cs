@@ -44,6 +44,10 @@ internal static class Durations
             "S" => "PT" + n + "S",
             "HALF" => count is double h ? "P" + (h * 6).ToString("0.##", CultureInfo.InvariantCulture) + "M" : "PXM",
             "5Y" or "7Y" => count is double k ? "P" + (k * (unitCode[0] - '0')).ToString("0.##", CultureInfo.InvariantCulture) + "Y" : "PXY",
+
+            // Decades and centuries in years, as both corpora write them: "two decades" P20Y, «un quart de siècle» P25Y.
+            "DE" => count is double de ? "P" + (de * 10).ToString("0.##", CultureInfo.InvariantCulture) + "Y" : "PXY",
+            "CE" => count is double ce ? "P" + (ce * 100).ToString("0.##", CultureInfo.InvariantCulture) + "Y" : "PXY",
             _ => "P" + n + unitCode,
         };
     }
