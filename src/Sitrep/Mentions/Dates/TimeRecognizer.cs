@@ -1380,7 +1380,7 @@ public sealed class TimeRecognizer(ITimeRules rules)
         /// </summary>
         private bool IsPastVerb(int k)
         {
-            if (tokens[k].Kind != TimeTokenKind.Word || (k > 0 && Find(k - 1, TimeCategory.NonFinite) is not null))
+            if (tokens[k].Kind != TimeTokenKind.Word || (k > 0 && (Find(k - 1, TimeCategory.NonFinite) is not null || IsFutureCue(k - 1))))
             {
                 return false;
             }
@@ -1421,8 +1421,6 @@ public sealed class TimeRecognizer(ITimeRules rules)
         private bool HasFutureCue(int start, int end)
         {
             (int from, int to) = SentenceAround(start, end);
-
-            Span<char> buffer = stackalloc char[64];
             for (int k = from; k < to; k++)
             {
                 if (k >= start && k < end)
@@ -1430,23 +1428,32 @@ public sealed class TimeRecognizer(ITimeRules rules)
                     continue;
                 }
 
-                TimeToken t = tokens[k];
-                if (Find(k, TimeCategory.Future) is not null)
+                if (IsFutureCue(k))
                 {
                     return true;
-                }
-
-                if (t.Kind == TimeTokenKind.Word && t.Length <= buffer.Length && !t.Capitalized)
-                {
-                    int n = TimeLexicon.Fold(text.AsSpan(t.Start, t.Length), buffer);
-                    if (_lexicon.HasFutureSuffix(buffer[..n]))
-                    {
-                        return true;
-                    }
                 }
             }
 
             return false;
+        }
+
+        /// <summary>A future cue ("will", "scheduled") or a word with a future ending («seront», «annoncera»).</summary>
+        private bool IsFutureCue(int k)
+        {
+            if (Find(k, TimeCategory.Future) is not null)
+            {
+                return true;
+            }
+
+            TimeToken t = tokens[k];
+            if (t.Kind != TimeTokenKind.Word || t.Length > 64 || t.Capitalized)
+            {
+                return false;
+            }
+
+            Span<char> buffer = stackalloc char[64];
+            int n = TimeLexicon.Fold(text.AsSpan(t.Start, t.Length), buffer);
+            return _lexicon.HasFutureSuffix(buffer[..n]);
         }
 
         private bool IsSentenceEnd(int i) =>
