@@ -45,6 +45,7 @@ public enum TimeCategory
     Function,
     Fraction,
     Extra,
+    DurationCue,
 }
 
 [Flags]
@@ -255,6 +256,7 @@ public sealed class TimeLexicon
         "function" => TimeCategory.Function,
         "fraction" => TimeCategory.Fraction,
         "extra" => TimeCategory.Extra,
+        "durationcue" => TimeCategory.DurationCue,
         _ => throw new FormatException($"time lexicon: unknown category '{name}'"),
     };
 

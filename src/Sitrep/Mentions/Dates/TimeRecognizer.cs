@@ -707,6 +707,14 @@ public sealed class TimeRecognizer(ITimeRules rules)
                 return (i + u.Length, Durations.Of(1, u.Value, null));
             }
 
+            // "For weeks the government has held rallies", "within weeks", "for the first time in years": an
+            // unknown number of units (the preposition is not part of the expression).
+            if (Unit(i) is { } plural && IsPlural(i + plural.Length - 1) && i > 0 && Find(i - 1, TimeCategory.DurationCue) is not null
+                && Find(i + plural.Length, TimeCategory.Of) is null)
+            {
+                return (i + plural.Length, Durations.Of(null, plural.Value, null));
+            }
+
             return (-1, null);
         }
 
