@@ -345,6 +345,11 @@ public sealed class TimeRecognizer(ITimeRules rules)
                 return (n1, date with { Year = y1 });
             }
 
+            if (SpelledYear(k, thousands: false, out int said, out int saidEnd))
+            {
+                return (saidEnd, date with { Year = said });
+            }
+
             // «mai 98», "May '98", but "April 25" is a day.
             if (Year(k, twoDigits: true, out int year, out int next) && (tokens[k].Length == 4 || tokens[k].Number > 31 || IsPunct(k - 1, '\'')))
             {
@@ -794,10 +799,9 @@ public sealed class TimeRecognizer(ITimeRules rules)
                 return (end, new TimeExpression { Year = year });
             }
 
-            if (tokens[i].Kind == TimeTokenKind.Word && Find(i, TimeCategory.Number) is { } century && century.Value is "19" or "20"
-                && Number(i + century.Length, allowAmbiguous: false, out double rest, out int restEnd) && rest is >= 10 and < 100)
+            if (SpelledYear(i, thousands: false, out int spelled, out int spelledEnd))
             {
-                return (restEnd, new TimeExpression { Year = (int.Parse(century.Value, CultureInfo.InvariantCulture) * 100) + (int)rest });
+                return (spelledEnd, new TimeExpression { Year = spelled });
             }
 
             if (Unit(i) is { } unit && unit.Value == "Y")
@@ -816,6 +820,11 @@ public sealed class TimeRecognizer(ITimeRules rules)
                         return (e, new TimeExpression { Year = y });
                     }
                 }
+
+                if (!IsPlural(j - 1) && SpelledYear(j, thousands: true, out int said, out int saidEnd))
+                {
+                    return (saidEnd, new TimeExpression { Year = said });
+                }
             }
 
             return (-1, null);
@@ -832,7 +841,7 @@ public sealed class TimeRecognizer(ITimeRules rules)
             int end = i + s.Length;
             var season = new TimeExpression { Season = s.Value };
             int k = Find(end, TimeCategory.Of) is { } of ? end + of.Length : end;
-            if (Year(k, twoDigits: false, out int year, out int next))
+            if (Year(k, twoDigits: false, out int year, out int next) || SpelledYear(k, thousands: false, out year, out next))
             {
                 return (next, season with { Year = year });
             }
@@ -1185,6 +1194,37 @@ public sealed class TimeRecognizer(ITimeRules rules)
             return false;
         }
 
+        /// <summary>
+        /// A year in words, as transcripts of broadcasts write it: "nineteen ninety-four"; with
+        /// <paramref name="thousands"/>, also "two thousand" (only where a year is expected: "the year two thousand").
+        /// </summary>
+        private bool SpelledYear(int i, bool thousands, out int year, out int next)
+        {
+            year = 0;
+            next = i;
+            if (i >= _count || tokens[i].Kind != TimeTokenKind.Word)
+            {
+                return false;
+            }
+
+            if (Find(i, TimeCategory.Number) is { } century && century.Value is "19" or "20"
+                && Number(i + century.Length, allowAmbiguous: false, out double rest, out int restEnd) && rest is >= 10 and < 100 && rest == Math.Floor(rest))
+            {
+                year = (int.Parse(century.Value, CultureInfo.InvariantCulture) * 100) + (int)rest;
+                next = restEnd;
+                return true;
+            }
+
+            if (thousands && Number(i, allowAmbiguous: false, out double n, out int end) && n is >= 1000 and < 2100 && n == Math.Floor(n))
+            {
+                year = (int)n;
+                next = end;
+                return true;
+            }
+
+            return false;
+        }
+
         private bool Number(int i, bool allowAmbiguous, out double value, out int next)
         {
             value = 0;
@@ -1247,6 +1287,11 @@ public sealed class TimeRecognizer(ITimeRules rules)
                 }
                 else if (v is >= 20 and < 100 && v % 10 == 0 && Find(j, TimeCategory.Number) is { } unit && double.Parse(unit.Value, CultureInfo.InvariantCulture) is >= 1 and < 10)
                 {
+                    continue;
+                }
+                else if (v is < 100 && Find(j, TimeCategory.Number) is { } multiplier && double.Parse(multiplier.Value, CultureInfo.InvariantCulture) is 100 or 1000)
+                {
+                    // "two thousand", "three hundred".
                     continue;
                 }
                 else if (j < _count && (Is(j, "et") || Is(j, "and")) && Find(j + 1, TimeCategory.Number) is { } after && after.Value != "0.5")
