@@ -49,6 +49,13 @@ public sealed class TimeTagger
             {
                 previous = day;
             }
+
+            // "For the nine months, net rose to $5 million from $4 million a year earlier": a report that moves on
+            // to a longer period leaves the quarter, and "a year earlier" is then the year before.
+            if (e.Type == TimexType.Duration && IsLongerThanAQuarter(value))
+            {
+                quarter = null;
+            }
             else if (value is { Length: 7 } && value[4] == '-' && value[5] == 'Q' && !e.FollowsMentionedQuarter)
             {
                 quarter = value;
@@ -57,6 +64,11 @@ public sealed class TimeTagger
 
         return mentions.MoveToImmutable();
     }
+
+    /// <summary>P4M and more, or a count of years: P9M, P6M (a half year), P1Y.</summary>
+    private static bool IsLongerThanAQuarter(string? value) =>
+        value is { Length: >= 3 } && value[0] == 'P' && value[^1] is 'M' or 'Y' && !value.Contains('T', StringComparison.Ordinal)
+        && (value[^1] == 'Y' || (int.TryParse(value.AsSpan(1, value.Length - 2), NumberStyles.None, CultureInfo.InvariantCulture, out int months) && months > 3));
 
     /// <summary>The first day of a dated value: 1995 → 1995-01-01, 1989-03 → 1989-03-01, 1998-10-23T22:00 → 1998-10-23.</summary>
     private static DateOnly? PointOf(string? value)
