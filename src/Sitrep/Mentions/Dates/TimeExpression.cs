@@ -33,6 +33,12 @@ public sealed record TimeExpression
     /// <summary>ISO day of the week, 1 = Monday.</summary>
     public int? Weekday { get; init; }
 
+    /// <summary>
+    /// A holiday whose date moves with the year, as the lexicon writes it: «11-22>4» is the first Thursday on or
+    /// after 22 November (Thanksgiving), «E+49» Easter Sunday plus 49 days (Pentecost).
+    /// </summary>
+    public string? Holiday { get; init; }
+
     /// <summary>SP, SU, FA or WI.</summary>
     public string? Season { get; init; }
 
@@ -70,6 +76,6 @@ public sealed record TimeExpression
     public string? Modifier { get; init; }
 
     /// <summary>True when the expression gives a calendar day of its own (a date, a weekday, hier …).</summary>
-    public bool IsDay => Day is not null || Weekday is not null
+    public bool IsDay => Day is not null || Weekday is not null || Holiday is not null
         || (RelativeUnit == TimeUnit.Day && (Granularity is null or TimeUnit.Day)) || (FromPreviousDate && RelativeUnit is null or TimeUnit.Day);
 }

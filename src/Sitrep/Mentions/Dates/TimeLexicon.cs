@@ -40,6 +40,12 @@ public enum TimeCategory
     Gap,
     YearAgo,
     Period,
+    NonFinite,
+    PeriodEnd,
+    Function,
+    Fraction,
+    Extra,
+    DurationCue,
 }
 
 [Flags]
@@ -55,6 +61,12 @@ public enum TimeEntryFlags
 
     /// <summary>Counts only where the grammar has other evidence ("may" before a day, "a" before a unit).</summary>
     Ambiguous = 4,
+
+    /// <summary>A noun that is not tagged where it modifies a following noun ("future earnings", not "the future of").</summary>
+    Nominal = 8,
+
+    /// <summary>Counted from the last date the text mentioned, not the publication date ("the following year", "that month").</summary>
+    Anchored = 16,
 }
 
 /// <summary>One lexicon phrase: its words (as vocabulary ids), category, value and flags.</summary>
@@ -169,6 +181,8 @@ public sealed class TimeLexicon
                         case "pre": flags |= TimeEntryFlags.Pre; break;
                         case "post": flags |= TimeEntryFlags.Post; break;
                         case "ambiguous": flags |= TimeEntryFlags.Ambiguous; break;
+                        case "nominal": flags |= TimeEntryFlags.Nominal; break;
+                        case "anchored": flags |= TimeEntryFlags.Anchored; break;
                         default:
                             type = TimexTypes.TryParse(flag, out TimexType t) ? t : throw new FormatException($"time lexicon: unknown flag '{flag}' in '{line}'");
                             break;
@@ -237,6 +251,12 @@ public sealed class TimeLexicon
         "gap" => TimeCategory.Gap,
         "yearago" => TimeCategory.YearAgo,
         "period" => TimeCategory.Period,
+        "nonfinite" => TimeCategory.NonFinite,
+        "periodend" => TimeCategory.PeriodEnd,
+        "function" => TimeCategory.Function,
+        "fraction" => TimeCategory.Fraction,
+        "extra" => TimeCategory.Extra,
+        "durationcue" => TimeCategory.DurationCue,
         _ => throw new FormatException($"time lexicon: unknown category '{name}'"),
     };
 

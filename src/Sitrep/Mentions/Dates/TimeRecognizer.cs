@@ -76,6 +76,13 @@ public sealed class TimeRecognizer(ITimeRules rules)
                     Consider((k + pod.Length, new TimeExpression { PartOfDay = pod.Value, Type = TimexType.Time, FromPreviousDate = true }), ref end, ref expression);
                 }
 
+                // "for the year ended March 31": a year that ends on a date of its own is a stretch of twelve
+                // months, not a calendar year.
+                if (Unit(k) is { Value: "Y" } year && !IsPlural(k + year.Length - 1) && Find(k + year.Length, TimeCategory.PeriodEnd) is not null)
+                {
+                    Consider((k + year.Length, Durations.Of(1, "Y", null)), ref end, ref expression);
+                }
+
                 if (Unit(k) is { Value: "WE" } weekend && !IsPlural(k + weekend.Length - 1))
                 {
                     Consider(Counted(k + weekend.Length, "WE", 0, granularity: null), ref end, ref expression);
@@ -338,6 +345,11 @@ public sealed class TimeRecognizer(ITimeRules rules)
                 return (n1, date with { Year = y1 });
             }
 
+            if (SpelledYear(k, thousands: false, out int said, out int saidEnd))
+            {
+                return (saidEnd, date with { Year = said });
+            }
+
             // «mai 98», "May '98", but "April 25" is a day.
             if (Year(k, twoDigits: true, out int year, out int next) && (tokens[k].Length == 4 || tokens[k].Number > 31 || IsPunct(k - 1, '\'')))
             {
@@ -347,7 +359,7 @@ public sealed class TimeRecognizer(ITimeRules rules)
             if (m.IsAmbiguous)
             {
                 int before = IsPunct(j - 1, '-') ? j - 2 : j - 1;
-                bool cue = before >= 0 && Find(before, TimeCategory.MonthCue) is not null;
+                bool cue = before >= 0 && Find(before, TimeCategory.MonthCue, allowAmbiguous: true) is not null;
                 bool relative = Find(end, TimeCategory.Relative) is { } r && (r.Flags & TimeEntryFlags.Post) != 0;
                 if (!tokens[j].Capitalized || !(cue || relative))
                 {
@@ -433,12 +445,19 @@ public sealed class TimeRecognizer(ITimeRules rules)
                     counted = true;
                 }
 
-                if (Number(j, allowAmbiguous: false, out double n, out int k) && Unit(k) is { } u1)
+                // "that year" is the year just mentioned, but in "said that four days …" the count is its own.
+                bool demonstrative = (pre.Flags & TimeEntryFlags.Anchored) != 0 && offset == 0;
+                if (demonstrative && IsPlural(j))
+                {
+                    return (-1, null);
+                }
+
+                if (!demonstrative && Number(j, allowAmbiguous: false, out double n, out int k) && Unit(k) is { } u1)
                 {
                     return (k + u1.Length, Durations.Of(n, u1.Value, null));
                 }
 
-                if (Find(j, TimeCategory.Quantifier, allowAmbiguous: true) is { } q && Unit(j + q.Length) is { } u2 && MayBePlural(j + q.Length + u2.Length - 1))
+                if (!demonstrative && Find(j, TimeCategory.Quantifier, allowAmbiguous: true) is { } q && Unit(j + q.Length) is { } u2 && MayBePlural(j + q.Length + u2.Length - 1))
                 {
                     return (j + q.Length + u2.Length, Durations.Of(null, u2.Value, null));
                 }
@@ -451,7 +470,9 @@ public sealed class TimeRecognizer(ITimeRules rules)
                         return (end, Durations.Of(null, unit.Value, null));
                     }
 
-                    return Counted(end, unit.Value, offset, granularity: null);
+                    bool anchored = (pre.Flags & TimeEntryFlags.Anchored) != 0;
+                    (int countedEnd, TimeExpression? relative) = Counted(end, unit.Value, offset, granularity: null);
+                    return (countedEnd, relative is null ? null : relative with { FromPreviousDate = anchored });
                 }
 
                 if (Find(j, TimeCategory.Weekday) is { } w)
@@ -462,6 +483,11 @@ public sealed class TimeRecognizer(ITimeRules rules)
                 if (Find(j, TimeCategory.Month, allowAmbiguous: true) is { } m)
                 {
                     return (j + m.Length, new TimeExpression { Month = m.IntValue, Direction = offset == 0 ? TemporalDirection.Current : DirectionOf(offset) });
+                }
+
+                if (Holiday(j) is (int holidayEnd, { } holiday) && holiday.Year is null)
+                {
+                    return (holidayEnd, holiday with { Direction = offset == 0 ? TemporalDirection.Current : DirectionOf(offset) });
                 }
 
                 if (Find(j, TimeCategory.Season, allowAmbiguous: true) is { } s)
@@ -482,9 +508,13 @@ public sealed class TimeRecognizer(ITimeRules rules)
                 int j = i + head.Length;
                 if (Find(j, TimeCategory.Relative) is { } post && (post.Flags & TimeEntryFlags.Post) != 0)
                 {
-                    return IsPlural(j - 1)
-                        ? (j + post.Length, Durations.Of(null, head.Value, null))
-                        : Counted(j + post.Length, head.Value, post.IntValue, granularity: null);
+                    if (IsPlural(j - 1))
+                    {
+                        return (j + post.Length, Durations.Of(null, head.Value, null));
+                    }
+
+                    (int countedEnd, TimeExpression? relative) = Counted(j + post.Length, head.Value, post.IntValue, granularity: null);
+                    return (countedEnd, relative is null ? null : relative with { FromPreviousDate = (post.Flags & TimeEntryFlags.Anchored) != 0 });
                 }
 
                 return (-1, null);
@@ -605,7 +635,13 @@ public sealed class TimeRecognizer(ITimeRules rules)
                 j += first.Length;
             }
 
-            if (Number(j, allowAmbiguous: true, out double n, out int k) && (Unit(k) is not null || (IsPunct(k, '-') && Unit(k + 1) is not null)))
+            if (Number(j, allowAmbiguous: true, out double n, out int k) && Find(k, TimeCategory.Extra) is { } extra && Unit(k + extra.Length) is not null)
+            {
+                // "two more weeks", "an additional year": the count of what is added.
+                count = n;
+                k += extra.Length;
+            }
+            else if (Number(j, allowAmbiguous: true, out n, out k) && (Unit(k) is not null || (IsPunct(k, '-') && Unit(k + 1) is not null)))
             {
                 count = n;
             }
@@ -635,6 +671,14 @@ public sealed class TimeRecognizer(ITimeRules rules)
 
             unit = u.Value;
             end = k + u.Length;
+
+            // "a minute and a half", «deux heures et demie».
+            if (count is not null && Find(end, TimeCategory.Fraction) is { } fraction)
+            {
+                count += double.Parse(fraction.Value, CultureInfo.InvariantCulture);
+                end += fraction.Length;
+            }
+
             return true;
         }
 
@@ -654,12 +698,26 @@ public sealed class TimeRecognizer(ITimeRules rules)
                     return (-1, null);
                 }
 
+                // "about three-quarters of its food", «un quart des voix»: a fraction, not three quarters of a year.
+                if (unit == "Q" && count is <= 3 && Find(end, TimeCategory.Of) is not null && !Year(end + 1, twoDigits: false, out _, out _))
+                {
+                    return (-1, null);
+                }
+
                 return (end, Durations.Of(count, unit, modifier));
             }
 
             if (Unit(i) is { } u && char.IsAsciiDigit(u.Value[0]))
             {
                 return (i + u.Length, Durations.Of(1, u.Value, null));
+            }
+
+            // "For weeks the government has held rallies", "within weeks", "for the first time in years": an
+            // unknown number of units (the preposition is not part of the expression).
+            if (Unit(i) is { } plural && IsPlural(i + plural.Length - 1) && i > 0 && Find(i - 1, TimeCategory.DurationCue) is not null
+                && Find(i + plural.Length, TimeCategory.Of) is null)
+            {
+                return (i + plural.Length, Durations.Of(null, plural.Value, null));
             }
 
             return (-1, null);
@@ -676,7 +734,8 @@ public sealed class TimeRecognizer(ITimeRules rules)
             if (Find(i, TimeCategory.Each) is not { } each)
             {
                 // «deux fois par an»: TimeML marks the unit alone as the set.
-                if (i > 0 && Find(i - 1, TimeCategory.Each, allowAmbiguous: true) is { IsAmbiguous: true, Length: 1 } && Unit(i) is { } alone && !IsPlural(i + alone.Length - 1))
+                if (i > 0 && Find(i - 1, TimeCategory.Each, allowAmbiguous: true) is { IsAmbiguous: true, Length: 1 } && Unit(i) is { } alone && !IsPlural(i + alone.Length - 1)
+                    && Find(i + alone.Length, TimeCategory.Of) is null)
                 {
                     return (i + alone.Length, Durations.Of(1, alone.Value, null) with { Type = TimexType.Set });
                 }
@@ -714,7 +773,7 @@ public sealed class TimeRecognizer(ITimeRules rules)
         /// <summary>récemment, actuellement, maintenant, à l'avenir, now, recently, the future.</summary>
         private (int, TimeExpression?) Literal(int i)
         {
-            if (Find(i, TimeCategory.Vague) is { } v)
+            if (Find(i, TimeCategory.Vague) is { } v && !((v.Flags & TimeEntryFlags.Nominal) != 0 && ModifiesNoun(i + v.Length)))
             {
                 return (i + v.Length, new TimeExpression { Type = v.Type ?? rules.VagueType, Literal = v.Value });
             }
@@ -732,7 +791,7 @@ public sealed class TimeRecognizer(ITimeRules rules)
                     return (-1, null);
                 }
 
-                if (year < 1800 && (i == 0 || Find(i - 1, TimeCategory.MonthCue) is null))
+                if (year < 1800 && (i == 0 || Find(i - 1, TimeCategory.MonthCue, allowAmbiguous: true) is null))
                 {
                     return (-1, null);
                 }
@@ -740,10 +799,9 @@ public sealed class TimeRecognizer(ITimeRules rules)
                 return (end, new TimeExpression { Year = year });
             }
 
-            if (tokens[i].Kind == TimeTokenKind.Word && Find(i, TimeCategory.Number) is { } century && century.Value is "19" or "20"
-                && Number(i + century.Length, allowAmbiguous: false, out double rest, out int restEnd) && rest is >= 10 and < 100)
+            if (SpelledYear(i, thousands: false, out int spelled, out int spelledEnd))
             {
-                return (restEnd, new TimeExpression { Year = (int.Parse(century.Value, CultureInfo.InvariantCulture) * 100) + (int)rest });
+                return (spelledEnd, new TimeExpression { Year = spelled });
             }
 
             if (Unit(i) is { } unit && unit.Value == "Y")
@@ -762,6 +820,11 @@ public sealed class TimeRecognizer(ITimeRules rules)
                         return (e, new TimeExpression { Year = y });
                     }
                 }
+
+                if (!IsPlural(j - 1) && SpelledYear(j, thousands: true, out int said, out int saidEnd))
+                {
+                    return (saidEnd, new TimeExpression { Year = said });
+                }
             }
 
             return (-1, null);
@@ -778,11 +841,12 @@ public sealed class TimeRecognizer(ITimeRules rules)
             int end = i + s.Length;
             var season = new TimeExpression { Season = s.Value };
             int k = Find(end, TimeCategory.Of) is { } of ? end + of.Length : end;
-            if (Year(k, twoDigits: false, out int year, out int next))
+            if (Year(k, twoDigits: false, out int year, out int next) || SpelledYear(k, thousands: false, out year, out next))
             {
                 return (next, season with { Year = year });
             }
 
+            // "from May to fall", but not "prices began to fall": an ambiguous cue ("to") does not cue a season.
             bool cued = afterDeterminer || (i > 0 && Find(i - 1, TimeCategory.MonthCue) is not null);
             return s.IsAmbiguous && !cued ? (-1, null) : (end, season);
         }
@@ -891,11 +955,13 @@ public sealed class TimeRecognizer(ITimeRules rules)
             }
 
             int end = i + h.Length;
-            var date = new TimeExpression
-            {
-                Month = int.Parse(h.Value.AsSpan(0, 2), CultureInfo.InvariantCulture),
-                Day = int.Parse(h.Value.AsSpan(3, 2), CultureInfo.InvariantCulture),
-            };
+            TimeExpression date = h.Value.Length == 5
+                ? new TimeExpression
+                {
+                    Month = int.Parse(h.Value.AsSpan(0, 2), CultureInfo.InvariantCulture),
+                    Day = int.Parse(h.Value.AsSpan(3, 2), CultureInfo.InvariantCulture),
+                }
+                : new TimeExpression { Holiday = h.Value };
             return Year(end, twoDigits: false, out int year, out int next) ? (next, date with { Year = year }) : (end, date);
         }
 
@@ -1032,6 +1098,14 @@ public sealed class TimeRecognizer(ITimeRules rules)
             return false;
         }
 
+        /// <summary>
+        /// A lower-case content word follows: the word before it is used as an adjective ("future earnings"),
+        /// except before a unit of time ("future quarters" is a time).
+        /// </summary>
+        private bool ModifiesNoun(int next) =>
+            next < _count && tokens[next].Kind == TimeTokenKind.Word && !tokens[next].Capitalized
+            && Find(next, TimeCategory.Function) is null && Unit(next) is null;
+
         // ---- pieces ------------------------------------------------------------------------------------
 
         private TimeLexiconEntry? Unit(int i) => Find(i, TimeCategory.Unit);
@@ -1120,6 +1194,37 @@ public sealed class TimeRecognizer(ITimeRules rules)
             return false;
         }
 
+        /// <summary>
+        /// A year in words, as transcripts of broadcasts write it: "nineteen ninety-four"; with
+        /// <paramref name="thousands"/>, also "two thousand" (only where a year is expected: "the year two thousand").
+        /// </summary>
+        private bool SpelledYear(int i, bool thousands, out int year, out int next)
+        {
+            year = 0;
+            next = i;
+            if (i >= _count || tokens[i].Kind != TimeTokenKind.Word)
+            {
+                return false;
+            }
+
+            if (Find(i, TimeCategory.Number) is { } century && century.Value is "19" or "20"
+                && Number(i + century.Length, allowAmbiguous: false, out double rest, out int restEnd) && rest is >= 10 and < 100 && rest == Math.Floor(rest))
+            {
+                year = (int.Parse(century.Value, CultureInfo.InvariantCulture) * 100) + (int)rest;
+                next = restEnd;
+                return true;
+            }
+
+            if (thousands && Number(i, allowAmbiguous: false, out double n, out int end) && n is >= 1000 and < 2100 && n == Math.Floor(n))
+            {
+                year = (int)n;
+                next = end;
+                return true;
+            }
+
+            return false;
+        }
+
         private bool Number(int i, bool allowAmbiguous, out double value, out int next)
         {
             value = 0;
@@ -1140,6 +1245,16 @@ public sealed class TimeRecognizer(ITimeRules rules)
 
                 value = t.Number;
                 next = i + 1;
+
+                // "2 1/2 years": a whole number and a fraction written with a slash.
+                if (i + 3 < _count && tokens[i + 1].Kind == TimeTokenKind.Digits && IsPunct(i + 2, '/') && tokens[i + 3].Kind == TimeTokenKind.Digits
+                    && tokens[i + 1].End == tokens[i + 2].Start && tokens[i + 2].End == tokens[i + 3].Start
+                    && tokens[i + 1].Number < tokens[i + 3].Number && tokens[i + 3].Number is 2 or 4)
+                {
+                    value += (double)tokens[i + 1].Number / tokens[i + 3].Number;
+                    next = i + 4;
+                }
+
                 return true;
             }
 
@@ -1172,6 +1287,11 @@ public sealed class TimeRecognizer(ITimeRules rules)
                 }
                 else if (v is >= 20 and < 100 && v % 10 == 0 && Find(j, TimeCategory.Number) is { } unit && double.Parse(unit.Value, CultureInfo.InvariantCulture) is >= 1 and < 10)
                 {
+                    continue;
+                }
+                else if (v is < 100 && Find(j, TimeCategory.Number) is { } multiplier && double.Parse(multiplier.Value, CultureInfo.InvariantCulture) is 100 or 1000)
+                {
+                    // "two thousand", "three hundred".
                     continue;
                 }
                 else if (j < _count && (Is(j, "et") || Is(j, "and")) && Find(j + 1, TimeCategory.Number) is { } after && after.Value != "0.5")
@@ -1268,7 +1388,7 @@ public sealed class TimeRecognizer(ITimeRules rules)
             bool underspecified = expression.Year is null && expression.RelativeUnit is null && !expression.FromPreviousDate
                 && expression.Decade is null && expression.Quarter is null && expression.Literal is null
                 && expression.Direction == TemporalDirection.Nearest && expression.RelativeOffset == 0
-                && (expression.Weekday is not null || expression.Month is not null || expression.Season is not null);
+                && (expression.Weekday is not null || expression.Month is not null || expression.Season is not null || expression.Holiday is not null);
             if (!underspecified)
             {
                 return expression;
@@ -1298,17 +1418,33 @@ public sealed class TimeRecognizer(ITimeRules rules)
                 k--;
             }
 
-            if (k < 0 || tokens[k].Kind != TimeTokenKind.Word || tokens[k].Capitalized)
+            if (k < 0)
             {
                 return false;
             }
 
-            if (Find(k, TimeCategory.Past) is not null)
+            return IsPastVerb(k);
+        }
+
+        /// <summary>
+        /// A past form at <paramref name="k"/>: a <c>past</c> word ("said", «était», "since") or a word with a
+        /// past ending, unless a non-finite word stands before it ("will be paid", «doit être annoncé») or it is a
+        /// future cue ("expected").
+        /// </summary>
+        private bool IsPastVerb(int k)
+        {
+            if (tokens[k].Kind != TimeTokenKind.Word || (k > 0 && (Find(k - 1, TimeCategory.NonFinite) is not null || IsFutureCue(k - 1))))
+            {
+                return false;
+            }
+
+            if (Find(k, TimeCategory.Past, allowAmbiguous: true) is not null)
             {
                 return true;
             }
 
-            if (Find(k, TimeCategory.Future) is not null || tokens[k].Length > 64)
+            // A capitalised word with a past ending is more often a name ("United", «Mérignac»).
+            if (tokens[k].Capitalized || Find(k, TimeCategory.Future) is not null || tokens[k].Length > 64)
             {
                 return false;
             }
@@ -1318,7 +1454,7 @@ public sealed class TimeRecognizer(ITimeRules rules)
             return _lexicon.HasPastSuffix(buffer[..n]);
         }
 
-        private bool HasFutureCue(int start, int end)
+        private (int From, int To) SentenceAround(int start, int end)
         {
             int from = start;
             while (from > 0 && !IsSentenceEnd(from - 1))
@@ -1332,7 +1468,12 @@ public sealed class TimeRecognizer(ITimeRules rules)
                 to++;
             }
 
-            Span<char> buffer = stackalloc char[64];
+            return (from, to);
+        }
+
+        private bool HasFutureCue(int start, int end)
+        {
+            (int from, int to) = SentenceAround(start, end);
             for (int k = from; k < to; k++)
             {
                 if (k >= start && k < end)
@@ -1340,23 +1481,32 @@ public sealed class TimeRecognizer(ITimeRules rules)
                     continue;
                 }
 
-                TimeToken t = tokens[k];
-                if (Find(k, TimeCategory.Future) is not null)
+                if (IsFutureCue(k))
                 {
                     return true;
-                }
-
-                if (t.Kind == TimeTokenKind.Word && t.Length <= buffer.Length && !t.Capitalized)
-                {
-                    int n = TimeLexicon.Fold(text.AsSpan(t.Start, t.Length), buffer);
-                    if (_lexicon.HasFutureSuffix(buffer[..n]))
-                    {
-                        return true;
-                    }
                 }
             }
 
             return false;
+        }
+
+        /// <summary>A future cue ("will", "scheduled") or a word with a future ending («seront», «annoncera»).</summary>
+        private bool IsFutureCue(int k)
+        {
+            if (Find(k, TimeCategory.Future) is not null)
+            {
+                return true;
+            }
+
+            TimeToken t = tokens[k];
+            if (t.Kind != TimeTokenKind.Word || t.Length > 64 || t.Capitalized)
+            {
+                return false;
+            }
+
+            Span<char> buffer = stackalloc char[64];
+            int n = TimeLexicon.Fold(text.AsSpan(t.Start, t.Length), buffer);
+            return _lexicon.HasFutureSuffix(buffer[..n]);
         }
 
         private bool IsSentenceEnd(int i) =>

@@ -65,6 +65,16 @@ public static class TimeResolver
             return (year is int y ? Year(y) : "XXXX") + (half ? "-H" : "-Q") + n.ToString(CultureInfo.InvariantCulture);
         }
 
+        if (e.Holiday is string holiday)
+        {
+            if (e.Year is int holidayYear)
+            {
+                return Holidays.Date(holiday, holidayYear) is DateOnly fixedYear ? Date(fixedYear) : null;
+            }
+
+            return anchor is DateOnly h && NearestYear(y => Holidays.Date(holiday, y), null, h, e.Direction) is DateOnly found ? Date(found) : null;
+        }
+
         if (e.Season is string season)
         {
             int? year = e.Year ?? (anchor is DateOnly a ? SeasonYear(season, a, e.Direction) : null);
@@ -184,7 +194,12 @@ public static class TimeResolver
     /// future tense moves the window forward ("the vote will be held on Jan. 31"), but a date a few weeks past
     /// stays in the past ("the suspects of the Aug. 7 bombing will be tried").
     /// </summary>
-    private static int DayYear(int month, int day, int? weekday, DateOnly reference, TemporalDirection direction)
+    private static int DayYear(int month, int day, int? weekday, DateOnly reference, TemporalDirection direction) =>
+        NearestYear(y => day <= DateTime.DaysInMonth(y, month) ? new DateOnly(y, month, day) : null, weekday, reference, direction)?.Year
+        ?? reference.Year;
+
+    /// <summary>Of the days a rule gives in the reference's year and the years either side, the one the window prefers.</summary>
+    private static DateOnly? NearestYear(Func<int, DateOnly?> dayOfYear, int? weekday, DateOnly reference, TemporalDirection direction)
     {
         (int low, int high) = direction switch
         {
@@ -192,16 +207,15 @@ public static class TimeResolver
             TemporalDirection.Future => (-31, 335),
             _ => (-275, 100),
         };
-        int best = reference.Year;
+        DateOnly? best = null;
         int bestCost = int.MaxValue;
         for (int y = reference.Year - 1; y <= reference.Year + 1; y++)
         {
-            if (day > DateTime.DaysInMonth(y, month))
+            if (dayOfYear(y) is not DateOnly candidate)
             {
                 continue;
             }
 
-            var candidate = new DateOnly(y, month, day);
             int distance = candidate.DayNumber - reference.DayNumber;
             int cost = Math.Abs(distance);
             if (weekday is int w && IsoWeekday(candidate) != w)
@@ -217,7 +231,7 @@ public static class TimeResolver
             if (cost < bestCost)
             {
                 bestCost = cost;
-                best = y;
+                best = candidate;
             }
         }
 

@@ -145,7 +145,7 @@ internal static class TimeTokenizer
 
         if (m.Groups["century"].Success)
         {
-            int century = Roman(m.Groups["roman"].ValueSpan);
+            int century = m.Groups["arabic"].Success ? Int(m, "arabic") : Roman(m.Groups["roman"].ValueSpan);
             return century is >= 1 and <= 21 ? new TimeExpression { Literal = (century - 1).ToString("00", CultureInfo.InvariantCulture) } : null;
         }
 
