@@ -15,8 +15,9 @@ namespace Sitrep.Storage.Sqlite;
 internal sealed class SqliteDocumentWriter : IDisposable
 {
     /// <summary>
-    /// How many articles' band rows wait before they go into <c>article_bands</c> together. Each look-up reads the
-    /// pending signatures (about 0.5 kB each), and each batch writes every page of <c>article_bands</c> it touches once:
+    /// How many articles' band rows wait before they go into <c>article_bands</c> together. Each look-up compares the
+    /// pending signatures (kept in memory by the writer, read again after another connection's commit), and each batch
+    /// writes every page of <c>article_bands</c> it touches once:
     /// 128 articles are 8,192 band rows, about one page per article on a store of 600 articles, 20 at 10,000, 55 at
     /// 100,000 (64 when each article wrote its own).
     /// </summary>
