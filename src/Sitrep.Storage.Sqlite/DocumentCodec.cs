@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.IO.Compression;
 using System.Text;
 
@@ -17,16 +18,30 @@ internal static class DocumentCodec
 
     public static (byte[] Bytes, string Encoding) Encode(string json)
     {
-        byte[] utf8 = Encoding.UTF8.GetBytes(json);
-        if (utf8.Length < MinimumToCompress)
+        // The UTF-8 form and the compressor's output live in pooled buffers: only the stored bytes are allocated.
+        byte[] utf8 = ArrayPool<byte>.Shared.Rent(Encoding.UTF8.GetMaxByteCount(json.Length));
+        byte[]? buffer = null;
+        try
         {
-            return (utf8, Identity);
-        }
+            int length = Encoding.UTF8.GetBytes(json, utf8);
+            if (length < MinimumToCompress)
+            {
+                return (utf8[..length], Identity);
+            }
 
-        byte[] buffer = new byte[BrotliEncoder.GetMaxCompressedLength(utf8.Length)];
-        return BrotliEncoder.TryCompress(utf8, buffer, out int written, quality: 1, window: 22) && written < utf8.Length
-            ? (buffer[..written], Brotli)
-            : (utf8, Identity);
+            buffer = ArrayPool<byte>.Shared.Rent(BrotliEncoder.GetMaxCompressedLength(length));
+            return BrotliEncoder.TryCompress(utf8.AsSpan(0, length), buffer, out int written, quality: 1, window: 22) && written < length
+                ? (buffer[..written], Brotli)
+                : (utf8[..length], Identity);
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(utf8);
+            if (buffer is not null)
+            {
+                ArrayPool<byte>.Shared.Return(buffer);
+            }
+        }
     }
 
     public static string Decode(byte[] bytes, string encoding)

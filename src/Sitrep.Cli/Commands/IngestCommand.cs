@@ -23,6 +23,9 @@ internal static class IngestCommand
 {
     private const int ReasonsShown = 20;
 
+    /// <summary>The most articles committed in one transaction (see <c>IngestRun.StoreNextAsync</c>).</summary>
+    private const int MaxGroup = 64;
+
     public static Command Create()
     {
         var inputs = new Argument<string[]>("inputs") { Description = "Text, HTML, JSON Lines, RSS/Atom feed or OPML files, directories of them, http(s) addresses of feeds, or - for standard input.", Arity = ArgumentArity.OneOrMore };
@@ -196,30 +199,27 @@ internal static class IngestCommand
 
     /// <summary>
     /// What becomes of each article read: extracted and stored here, or queued for workers (<c>--to</c>). <see cref="Take"/>
-    /// does the part that may run on any core (extraction) and returns the part that runs in input order (storing,
-    /// publishing); <see cref="Store"/> takes sitrep/1 documents as given (null when queueing).
+    /// does the part that may run on any core (extraction) and returns what is left to do in input order;
+    /// <see cref="Ingestor"/> stores documents (sitrep/1 documents as given too; null when queueing).
     /// </summary>
-    private sealed record IngestSink(Func<ArticleReadResult, Func<Task<IngestResult>>> Take, IDocumentStore? Store)
+    private sealed record IngestSink(Func<ArticleReadResult, Step> Take, ArticleIngestor? Ingestor)
     {
         public static IngestSink Storing(IDocumentStore store, CancellationToken cancellationToken)
         {
             var ingestor = new ArticleIngestor(SitrepExtractor.Default, store);
-            return new(
-                read =>
-                {
-                    ExtractedArticle extracted = ingestor.Extract(read, cancellationToken);
-                    return () => ingestor.StoreAsync(extracted, cancellationToken);
-                },
-                store);
+            return new(read => new Step(ingestor.Extract(read, cancellationToken)), ingestor);
         }
 
         public static IngestSink Queueing(ArticlePublisher publisher, CancellationToken cancellationToken) => new(
             read => read.Article is Article article
-                ? async () => new IngestResult(article.Id, await publisher.PublishAsync(article, cancellationToken).ConfigureAwait(false) == PublishStatus.Queued
-                    ? IngestStatus.New : IngestStatus.Duplicate, Origin: read.Origin)
-                : () => Task.FromResult(IngestResult.Failure(read.Id, read.Error ?? "the article could not be read", read.Origin)),
+                ? new Step(Publish: async () => new IngestResult(article.Id, await publisher.PublishAsync(article, cancellationToken).ConfigureAwait(false) == PublishStatus.Queued
+                    ? IngestStatus.New : IngestStatus.Duplicate, Origin: read.Origin))
+                : new Step(new ExtractedArticle(IngestResult.Failure(read.Id, read.Error ?? "the article could not be read", read.Origin))),
             null);
     }
+
+    /// <summary>What is left to do with one article in input order: store its document (or count its failure), or publish it.</summary>
+    private sealed record Step(ExtractedArticle? Extracted = null, Func<Task<IngestResult>>? Publish = null);
 
     /// <summary>Counts per status, and the first failure reasons.</summary>
     private sealed class Tally(bool queued)
@@ -281,10 +281,15 @@ internal static class IngestCommand
         private readonly FeedFetcher _fetcher = new(fetching);
 
         // Articles being extracted (or documents parsed) on the thread pool, a few ahead, each with its share of the
-        // input's bytes: every core extracts, and the sink takes them one at a time in the order they were read, so a
-        // run stores the same articles in the same order (near-duplicate links, merged events' first reports) whatever the cores.
-        private readonly Queue<(Task<Func<Task<IngestResult>>> Work, double Share)> _ahead = new();
+        // input's bytes: every core extracts, and they are stored in the order they were read, so a run stores the same
+        // articles in the same order (near-duplicate links, merged events' first reports) whatever the cores.
+        private readonly Queue<(Task<Step> Work, double Share)> _ahead = new();
         private double _done;
+
+        // How far reading runs ahead of storing. Parsing a sitrep/1 document is cheap next to storing it, so more
+        // documents are kept waiting for the writer (and stored together, see StoreNextAsync); extracting an article
+        // is dear, so a couple per core suffice to keep every core busy.
+        private int Window => inputFormat == "sitrep" ? MaxGroup : 2 * Environment.ProcessorCount;
 
         public long TotalBytes { get; } = files.Sum(f => f.Path == "-" || FeedFetcher.IsAddress(f.Path) ? 0 : new FileInfo(f.Path).Length);
 
@@ -312,24 +317,54 @@ internal static class IngestCommand
             }
         }
 
-        private async Task EnqueueAsync(Func<Func<Task<IngestResult>>> work, double share, Action<double>? progress, CancellationToken cancellationToken)
+        private async Task EnqueueAsync(Func<Step> work, double share, Action<double>? progress, CancellationToken cancellationToken)
         {
             _ahead.Enqueue((Task.Run(work, cancellationToken), share));
-            while (_ahead.Count > Environment.ProcessorCount)
+            while (_ahead.Count > Window)
             {
                 await StoreNextAsync(progress, cancellationToken).ConfigureAwait(false);
             }
         }
 
         /// <summary>An input that fails as a whole (unreadable, not fetched) takes its place in the order too.</summary>
-        private void Fail(IngestResult failure, double share = 0) => _ahead.Enqueue((Task.FromResult<Func<Task<IngestResult>>>(() => Task.FromResult(failure)), share));
+        private void Fail(IngestResult failure, double share = 0) => _ahead.Enqueue((Task.FromResult(new Step(new ExtractedArticle(failure))), share));
 
+        /// <summary>
+        /// Stores the next article, together with the articles after it that are already extracted (up to
+        /// <see cref="MaxGroup"/>), in one transaction: group commit. Each article is still stored whole or not at all;
+        /// a group forms only when the writer is the bottleneck, so it adds no wait, and one commit per group instead of per
+        /// article is most of what storing costs. An article is counted once its group is committed.
+        /// </summary>
         private async Task StoreNextAsync(Action<double>? progress, CancellationToken cancellationToken)
         {
-            (Task<Func<Task<IngestResult>>> work, double share) = _ahead.Dequeue();
-            Func<Task<IngestResult>> take = await work.ConfigureAwait(false);
-            tally.Add(await take().ConfigureAwait(false));
-            Advance(share, progress);
+            (Task<Step> work, double share) = _ahead.Dequeue();
+            Step step = await work.ConfigureAwait(false);
+            if (step.Publish is { } publish)
+            {
+                tally.Add(await publish().ConfigureAwait(false));
+                Advance(share, progress);
+                return;
+            }
+
+            var group = new List<ExtractedArticle> { step.Extracted! };
+            double shares = share;
+            while (group.Count < MaxGroup && _ahead.TryPeek(out (Task<Step> Work, double Share) next)
+                && next.Work.IsCompletedSuccessfully && next.Work.Result.Extracted is { } extracted)
+            {
+                _ahead.Dequeue();
+                group.Add(extracted);
+                shares += next.Share;
+            }
+
+            IReadOnlyList<IngestResult> results = sink.Ingestor is { } ingestor
+                ? await ingestor.StoreManyAsync(group, cancellationToken).ConfigureAwait(false)
+                : [.. group.Select(e => e.Failure!)];
+            foreach (IngestResult result in results)
+            {
+                tally.Add(result);
+            }
+
+            Advance(shares, progress);
         }
 
         public void Dispose() => _fetcher.Dispose();
@@ -364,17 +399,17 @@ internal static class IngestCommand
                 return;
             }
 
-            List<Func<Func<Task<IngestResult>>>> work = inputFormat == "sitrep" ? Documents(bytes, origin) : Articles(bytes, origin, fileName, address, format);
-            if (work.Count == 0)
-            {
-                Advance(share, progress);
-            }
-
-            foreach (Func<Func<Task<IngestResult>>> item in work)
+            IEnumerable<(Func<Step> Work, double Fraction)> work = inputFormat == "sitrep" ? Documents(bytes, origin) : Articles(bytes, origin, fileName, address, format);
+            double left = share;
+            foreach ((Func<Step> item, double fraction) in work)
             {
                 cancellationToken.ThrowIfCancellationRequested();
-                await EnqueueAsync(item, share / work.Count, progress, cancellationToken).ConfigureAwait(false);
+                left -= fraction * share;
+                await EnqueueAsync(item, fraction * share, progress, cancellationToken).ConfigureAwait(false);
             }
+
+            // Blank lines, or an input with no article at all.
+            Advance(Math.Max(0, left), progress);
         }
 
         private void Advance(double bytes, Action<double>? progress)
@@ -475,25 +510,26 @@ internal static class IngestCommand
             return feeds;
         }
 
-        private List<Func<Func<Task<IngestResult>>>> Articles(byte[] bytes, string origin, string? fileName, Uri? address, ArticleFormat format)
+        /// <summary>The articles of one input, each with an equal fraction of its bytes.</summary>
+        private IEnumerable<(Func<Step> Work, double Fraction)> Articles(byte[] bytes, string origin, string? fileName, Uri? address, ArticleFormat format)
         {
-            var work = new List<Func<Func<Task<IngestResult>>>>();
-            foreach (ArticleReadResult read in ArticleReader.Read(bytes, origin, format, fileName, address))
+            List<ArticleReadResult> reads = [.. ArticleReader.Read(bytes, origin, format, fileName, address)];
+            foreach (ArticleReadResult read in reads)
             {
                 ArticleReadResult withDefaults = read.Article is Article article
                     ? read with { Article = defaults.ApplyTo(article) }
                     : read;
-                work.Add(() => sink.Take(withDefaults));
+                yield return (() => sink.Take(withDefaults), 1.0 / reads.Count);
             }
-
-            return work;
         }
 
-        private List<Func<Func<Task<IngestResult>>>> Documents(byte[] bytes, string origin)
+        /// <summary>
+        /// The sitrep/1 documents of one input, one per line, each with its line's fraction of the bytes. Lines are read
+        /// as they are taken, so a large file is never held decoded as a whole.
+        /// </summary>
+        private static IEnumerable<(Func<Step> Work, double Fraction)> Documents(byte[] bytes, string origin)
         {
-            IDocumentStore store = sink.Store!;
-            var work = new List<Func<Func<Task<IngestResult>>>>();
-            using var reader = new StringReader(System.Text.Encoding.UTF8.GetString(bytes));
+            using var reader = new StreamReader(new MemoryStream(bytes), System.Text.Encoding.UTF8);
             int number = 0;
             while (reader.ReadLine() is string line)
             {
@@ -504,23 +540,19 @@ internal static class IngestCommand
                 }
 
                 string lineOrigin = $"{origin}:{number}";
-                work.Add(() =>
+                double fraction = (System.Text.Encoding.UTF8.GetByteCount(line) + 1.0) / bytes.Length;
+                yield return (() =>
                 {
-                    StoredDocument document;
                     try
                     {
-                        document = StoredDocument.FromJson(line);
+                        return new Step(new ExtractedArticle(StoredDocument.FromJson(line), lineOrigin));
                     }
                     catch (JsonException e)
                     {
-                        return () => Task.FromResult(IngestResult.Failure(null, $"not a sitrep/1 document: {e.Message}", lineOrigin));
+                        return new Step(new ExtractedArticle(IngestResult.Failure(null, $"not a sitrep/1 document: {e.Message}", lineOrigin)));
                     }
-
-                    return async () => await store.PutAsync(document).ConfigureAwait(false) with { Origin = lineOrigin };
-                });
+                }, fraction);
             }
-
-            return work;
         }
     }
 }

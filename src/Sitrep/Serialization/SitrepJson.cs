@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using System.Text.Encodings.Web;
 using System.Text.Json;
+using System.Text.Json.Serialization.Metadata;
 using Sitrep.Documents;
 using Sitrep.Events;
 using Sitrep.Mentions.Dates;
@@ -16,13 +17,23 @@ public static class SitrepJson
     private static readonly JsonSerializerOptions Compact = CreateOptions(indented: false);
     private static readonly JsonSerializerOptions Indented = CreateOptions(indented: true);
 
-    private static JsonSerializerOptions CreateOptions(bool indented)
+    // Reads a document without its sentences' tokens (skipped, not built): most of a document's objects, and nothing a
+    // store keeps apart from the JSON itself.
+    private static readonly JsonSerializerOptions WithoutTokens = CreateOptions(indented: false, SitrepJsonContext.Default.WithAddedModifier(info =>
+    {
+        if (info.Type == typeof(SentenceModel))
+        {
+            info.Properties.Single(p => p.Name == "tokens").CustomConverter = new SkippedTokens();
+        }
+    }));
+
+    private static JsonSerializerOptions CreateOptions(bool indented, IJsonTypeInfoResolver? resolver = null)
     {
         var options = new JsonSerializerOptions(SitrepJsonContext.Default.Options)
         {
             Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
             WriteIndented = indented,
-            TypeInfoResolver = SitrepJsonContext.Default,
+            TypeInfoResolver = resolver ?? SitrepJsonContext.Default,
         };
         options.MakeReadOnly();
         return options;
@@ -38,6 +49,11 @@ public static class SitrepJson
 
     public static SitrepDocumentModel Deserialize(string json) =>
         (SitrepDocumentModel?)JsonSerializer.Deserialize(json, Compact.GetTypeInfo(typeof(SitrepDocumentModel)))
+        ?? throw new JsonException("null is not a sitrep/1 document");
+
+    /// <summary>As <see cref="Deserialize"/>, but every sentence's <see cref="SentenceModel.Tokens"/> is left empty.</summary>
+    public static SitrepDocumentModel DeserializeWithoutTokens(string json) =>
+        (SitrepDocumentModel?)JsonSerializer.Deserialize(json, WithoutTokens.GetTypeInfo(typeof(SitrepDocumentModel)))
         ?? throw new JsonException("null is not a sitrep/1 document");
 
     public static InputArticleModel? DeserializeInput(string json) =>
@@ -154,4 +170,17 @@ public static class SitrepJson
         TokenKind.Email => "email",
         _ => "other",
     };
+
+    /// <summary>Reads past a token array, building nothing; never writes.</summary>
+    private sealed class SkippedTokens : System.Text.Json.Serialization.JsonConverter<ImmutableArray<TokenModel>>
+    {
+        public override ImmutableArray<TokenModel> Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
+        {
+            reader.Skip();
+            return [];
+        }
+
+        public override void Write(Utf8JsonWriter writer, ImmutableArray<TokenModel> value, JsonSerializerOptions options) =>
+            throw new NotSupportedException("tokens skipped on reading cannot be written");
+    }
 }

@@ -51,6 +51,30 @@ public sealed class ArticleIngestor(ExtractionPipeline pipeline, IDocumentStore 
         IngestResult stored = await store.PutAsync(document, cancellationToken).ConfigureAwait(false);
         return stored with { Origin = extracted.Origin };
     }
+
+    /// <summary>
+    /// Stores the documents in one transaction (<see cref="IDocumentStore.PutManyAsync"/>: each stored whole or failed
+    /// alone, committed together) and returns a result per item in order, failures as they were.
+    /// </summary>
+    public async Task<IReadOnlyList<IngestResult>> StoreManyAsync(IReadOnlyList<ExtractedArticle> extracted, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(extracted);
+        if (extracted.Count == 1)
+        {
+            return [await StoreAsync(extracted[0], cancellationToken).ConfigureAwait(false)];
+        }
+
+        StoredDocument[] documents = [.. extracted.Select(e => e.Document).OfType<StoredDocument>()];
+        IReadOnlyList<IngestResult> stored = documents.Length == 0 ? [] : await store.PutManyAsync(documents, cancellationToken).ConfigureAwait(false);
+        var results = new IngestResult[extracted.Count];
+        int next = 0;
+        for (int i = 0; i < extracted.Count; i++)
+        {
+            results[i] = extracted[i].Document is null ? extracted[i].Failure! : stored[next++] with { Origin = extracted[i].Origin };
+        }
+
+        return results;
+    }
 }
 
 /// <summary>An article's document ready to store (with where it came from), or the failure that stands for it.</summary>

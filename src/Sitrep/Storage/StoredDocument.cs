@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Collections.Immutable;
 using System.Security.Cryptography;
 using System.Text;
@@ -51,11 +52,14 @@ public sealed record StoredDocument
         return new StoredDocument(model, SitrepJson.Serialize(model));
     }
 
-    /// <summary>Keeps <paramref name="json"/> exactly as given; throws <see cref="System.Text.Json.JsonException"/> when it is not a sitrep/1 document.</summary>
+    /// <summary>
+    /// Keeps <paramref name="json"/> exactly as given; throws <see cref="System.Text.Json.JsonException"/> when it is not a
+    /// sitrep/1 document. The <see cref="Model"/>'s sentences have no tokens: the store keeps those in the JSON alone.
+    /// </summary>
     public static StoredDocument FromJson(string json)
     {
         ArgumentNullException.ThrowIfNull(json);
-        SitrepDocumentModel model = SitrepJson.Deserialize(json);
+        SitrepDocumentModel model = SitrepJson.DeserializeWithoutTokens(json);
         if (!string.Equals(model.Schema, SitrepDocumentModel.SchemaVersion, StringComparison.Ordinal))
         {
             throw new System.Text.Json.JsonException($"schema is '{model.Schema}', not '{SitrepDocumentModel.SchemaVersion}'");
@@ -71,8 +75,16 @@ public sealed record StoredDocument
 
     private static string Hash(string json)
     {
-        Span<byte> hash = stackalloc byte[SHA256.HashSizeInBytes];
-        SHA256.HashData(Encoding.UTF8.GetBytes(json), hash);
-        return Convert.ToHexStringLower(hash);
+        byte[] utf8 = ArrayPool<byte>.Shared.Rent(Encoding.UTF8.GetMaxByteCount(json.Length));
+        try
+        {
+            Span<byte> hash = stackalloc byte[SHA256.HashSizeInBytes];
+            SHA256.HashData(utf8.AsSpan(0, Encoding.UTF8.GetBytes(json, utf8)), hash);
+            return Convert.ToHexStringLower(hash);
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(utf8);
+        }
     }
 }
