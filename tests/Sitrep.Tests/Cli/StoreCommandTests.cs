@@ -1,4 +1,5 @@
 using Microsoft.Data.Sqlite;
+using Sitrep.Serialization;
 using Sitrep.Tests.Storage;
 
 namespace Sitrep.Tests.Cli;
@@ -120,6 +121,30 @@ public sealed class StoreCommandTests : IDisposable
             .ToList();
         Assert.Equal(5, links.Count);
         Assert.All(links, link => Assert.True(read.IndexOf(link.Of) >= 0 && read.IndexOf(link.Of) < read.IndexOf(link.Id), $"{link.Id} → {link.Of}"));
+    }
+
+    [Fact]
+    public void Sitrep_documents_committed_together_are_each_stored_whole_or_failed_alone()
+    {
+        // Parsing a sitrep/1 line is quick next to storing it, so the documents waiting for the writer are committed in
+        // one transaction; a line that is not a document and a document the store refuses fail alone, in line order.
+        SitrepDocumentModel full = StoreDocuments.Full();
+        string input = string.Join('\n', Enumerable.Range(0, 60).Select(i => i switch
+        {
+            17 => "not json",
+            41 => SitrepJson.Serialize(StoreDocuments.Full("doc-41") with { Places = [full.Places[0], full.Places[0]] }),
+            _ => SitrepJson.Serialize(StoreDocuments.Full($"doc-{i}")),
+        }));
+
+        CliResult first = CliRunner.Run(input, "ingest", "-", "--input-format", "sitrep", "--store", Store);
+        CliResult again = CliRunner.Run(input, "ingest", "-", "--input-format", "sitrep", "--store", Store);
+
+        Assert.Equal(2, first.ExitCode);
+        Assert.Contains("60 read, 58 new, 0 duplicates, 0 updated, 2 failed", first.Error, StringComparison.Ordinal);
+        Assert.Contains("stdin:42: refused by the store", first.Error, StringComparison.Ordinal);
+        Assert.True(first.Error.IndexOf("stdin:18:", StringComparison.Ordinal) < first.Error.IndexOf("stdin:42:", StringComparison.Ordinal), first.Error);
+        Assert.Contains("60 read, 0 new, 58 duplicates, 0 updated, 2 failed", again.Error, StringComparison.Ordinal);
+        Assert.Equal(58L, SqliteDocumentStoreTests.Scalar(Store, "SELECT COUNT(*) FROM articles;"));
     }
 
     [Fact]
