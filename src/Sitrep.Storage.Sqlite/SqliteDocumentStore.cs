@@ -81,8 +81,10 @@ public sealed class SqliteDocumentStore : IDocumentStore
     {
         ArgumentNullException.ThrowIfNull(documents);
         await EnsureReadyAsync(cancellationToken).ConfigureAwait(false);
-        // Compressing the JSON needs no database: callers putting at once do it side by side, before the writer.
-        (byte[] Bytes, string Encoding)[] stored = [.. documents.Select(d => DocumentCodec.Encode(d.Json))];
+        // Compressing the JSON needs no database: callers putting at once do it side by side, before the writer, and
+        // a batch's documents are compressed on every core.
+        var stored = new (byte[] Bytes, string Encoding)[documents.Count];
+        Parallel.For(0, documents.Count, i => stored[i] = DocumentCodec.Encode(documents[i].Json));
         await _writeLock.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {

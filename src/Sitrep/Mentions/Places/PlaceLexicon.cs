@@ -11,10 +11,13 @@ namespace Sitrep.Mentions.Places;
 /// </summary>
 public sealed class PlaceLexicon
 {
-    private static readonly FrozenDictionary<string, FrozenDictionary<string, string>> AllDemonyms = ReadDemonyms();
+    private static readonly FrozenDictionary<string, FrozenDictionary<string, string>> AllDemonyms = ReadDemonyms("geo/demonyms.tsv");
 
-    private PlaceLexicon(string language, FrozenDictionary<string, PlaceCue> cues, FrozenDictionary<string, string> demonyms, int longestCue, string? basedSuffix, FrozenSet<string> commonWords, FrozenSet<string> coordinations)
+    private static readonly FrozenDictionary<string, FrozenDictionary<string, string>> AllContinentAdjectives = ReadDemonyms("geo/continent-adjectives.tsv");
+
+    private PlaceLexicon(string language, FrozenDictionary<string, PlaceCue> cues, FrozenDictionary<string, string> demonyms, int longestCue, string? basedSuffix, FrozenSet<string> commonWords, FrozenSet<string> coordinations, FrozenSet<string> links)
     {
+        Links = links;
         Coordinations = coordinations;
         CommonWords = commonWords;
         Language = language;
@@ -35,6 +38,19 @@ public sealed class PlaceLexicon
     /// <summary>The country a nationality word names, as written or in lower case («Ukrainiens», «ukrainiens»), or null.</summary>
     public string? DemonymCountry(string word) =>
         Demonyms.GetValueOrDefault(word) ?? Demonyms.GetValueOrDefault(word.ToLowerInvariant());
+
+    /// <summary>
+    /// The GeoNames id of the continent a continent adjective or inhabitant noun points to («European», «africaines»),
+    /// as written or in lower case, or null (<c>Resources/geo/continent-adjectives.tsv</c>).
+    /// </summary>
+    public long? ContinentOf(string word)
+    {
+        FrozenDictionary<string, string> words = AllContinentAdjectives.GetValueOrDefault(Language) ?? FrozenDictionary<string, string>.Empty;
+        return (words.GetValueOrDefault(word) ?? words.GetValueOrDefault(word.ToLowerInvariant())) is { } id ? long.Parse(id, System.Globalization.CultureInfo.InvariantCulture) : null;
+    }
+
+    /// <summary>Words that tie a longer name to the place it is named after («of», «de»), lower case.</summary>
+    public FrozenSet<string> Links { get; }
 
     /// <summary>Words in the longest cue phrase.</summary>
     public int LongestCue { get; }
@@ -58,6 +74,7 @@ public sealed class PlaceLexicon
         var cues = new Dictionary<string, PlaceCue>(StringComparer.Ordinal);
         string? based = null;
         var coordinations = new HashSet<string>(StringComparer.Ordinal) { "" };
+        var links = new HashSet<string>(StringComparer.Ordinal);
         if (LanguageResources.Exists(file))
         {
             foreach (string[] row in LanguageResources.ReadRows(file))
@@ -65,6 +82,12 @@ public sealed class PlaceLexicon
                 if (row[1] == "suffix")
                 {
                     based = row[0];
+                    continue;
+                }
+
+                if (row[1] == "link")
+                {
+                    links.Add(row[0]);
                     continue;
                 }
 
@@ -85,7 +108,8 @@ public sealed class PlaceLexicon
             cues.Count == 0 ? 0 : cues.Keys.Max(k => k.Split(' ').Length),
             based,
             CommonWordsOf(language),
-            coordinations.ToFrozenSet(StringComparer.Ordinal));
+            coordinations.ToFrozenSet(StringComparer.Ordinal),
+            links.ToFrozenSet(StringComparer.Ordinal));
     }
 
     private static FrozenSet<string> CommonWordsOf(string language) =>
@@ -94,15 +118,15 @@ public sealed class PlaceLexicon
             .Select(e => e.Form)
             .ToFrozenSet(StringComparer.Ordinal) ?? FrozenSet<string>.Empty;
 
-    private static FrozenDictionary<string, FrozenDictionary<string, string>> ReadDemonyms()
+    /// <summary>Rows of language, word, value, by language then word (the first value of a word kept).</summary>
+    private static FrozenDictionary<string, FrozenDictionary<string, string>> ReadDemonyms(string file)
     {
-        const string File = "geo/demonyms.tsv";
-        if (!LanguageResources.Exists(File))
+        if (!LanguageResources.Exists(file))
         {
             return FrozenDictionary<string, FrozenDictionary<string, string>>.Empty;
         }
 
-        return LanguageResources.ReadRows(File)
+        return LanguageResources.ReadRows(file)
             .GroupBy(row => row[0], StringComparer.Ordinal)
             .ToFrozenDictionary(g => g.Key, g => g.DistinctBy(row => row[1], StringComparer.Ordinal).ToFrozenDictionary(row => row[1], row => row[2], StringComparer.Ordinal), StringComparer.Ordinal);
     }

@@ -19,6 +19,9 @@ public sealed class PlaceResolver(Gazetteer gazetteer, PlaceLexicon lexicon)
     /// <summary>Places within this distance of another place of the article count as its neighbours.</summary>
     public const double NeighbourKm = 250;
 
+    /// <summary>The population from which one word inside a longer name is taken for the town (see <see cref="NamedAfter"/>).</summary>
+    private const long LargeTown = 100_000;
+
     public ImmutableArray<Place> Resolve(Document document, IReadOnlyList<PlaceMention> mentions)
     {
         ArgumentNullException.ThrowIfNull(document);
@@ -61,7 +64,9 @@ public sealed class PlaceResolver(Gazetteer gazetteer, PlaceLexicon lexicon)
 
     /// <summary>
     /// The entries a written name can refer to, trying the forms the press adds to names («the», «’s»); a nationality
-    /// word given as a place (an adjectival toponym: «French ports») refers to its country.
+    /// word given as a place (an adjectival toponym: «French ports») refers to its country, a continent adjective
+    /// («European») to its continent; a longer name that is not in the gazetteer, to the place it is named after
+    /// (<see cref="NamedAfter"/>).
     /// </summary>
     public IReadOnlyList<GazetteerHit> Candidates(string text, bool periodFollows = false)
     {
@@ -69,6 +74,11 @@ public sealed class PlaceResolver(Gazetteer gazetteer, PlaceLexicon lexicon)
         if (lexicon.DemonymCountry(text) is { } code && gazetteer.Country(code) is { } country)
         {
             return [new GazetteerHit(country, true)];
+        }
+
+        if (lexicon.ContinentOf(text) is { } id && gazetteer.ByGeonamesId(id) is { } continent)
+        {
+            return [new GazetteerHit(continent, true)];
         }
 
         IReadOnlyList<GazetteerHit> hits = gazetteer.Match(text, periodFollows);
@@ -83,7 +93,59 @@ public sealed class PlaceResolver(Gazetteer gazetteer, PlaceLexicon lexicon)
             hits = Gazetteer.Match(text, periodFollows, gazetteer.FindKey(variant));
         }
 
-        return hits;
+        return hits.Count > 0 ? hits : NamedAfter(text);
+    }
+
+    /// <summary>
+    /// The place a name of several words that the gazetteer lacks is named after: what follows its last link word
+    /// («University of Alberta», «Banque de France»), the country of its leading nationality word («British Embassy»),
+    /// else its longest trailing or leading run of words that names a country, a region or a town («South Florida»,
+    /// «Colorado State University», «Dubai World Cup»), as a main name. None for a single word.
+    /// </summary>
+    private IReadOnlyList<GazetteerHit> NamedAfter(string text)
+    {
+        string[] words = text.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        if (words.Length < 2)
+        {
+            return [];
+        }
+
+        int link = Array.FindLastIndex(words, w => lexicon.Links.Contains(w));
+        if (link >= 0 && link < words.Length - 1 && Areas(Candidates(string.Join(' ', words[(link + 1)..])), words.Length - 1 - link) is { Count: > 0 } after)
+        {
+            return after;
+        }
+
+        if (lexicon.DemonymCountry(words[0]) is { } code && gazetteer.Country(code) is { } country)
+        {
+            return [new GazetteerHit(country, true)];
+        }
+
+        if (lexicon.ContinentOf(words[0]) is { } id && gazetteer.ByGeonamesId(id) is { } continent)
+        {
+            return [new GazetteerHit(continent, true)];
+        }
+
+        for (int n = words.Length - 1; n >= 1; n--)
+        {
+            if (Areas(gazetteer.Match(string.Join(' ', words[^n..])), n) is { Count: > 0 } trailing)
+            {
+                return trailing;
+            }
+
+            if (Areas(gazetteer.Match(string.Join(' ', words[..n])), n) is { Count: > 0 } leading)
+            {
+                return leading;
+            }
+        }
+
+        return [];
+
+        // A single word inside a longer name is as often a common word or a surname as a small town («Union»,
+        // «Commerce», «Robinson»): alone, it counts only as a country, a first-order division or a large town.
+        static List<GazetteerHit> Areas(IReadOnlyList<GazetteerHit> hits, int words = 2) =>
+            [.. hits.Where(h => h.MainName && (h.Place.IsCountry || h.Place.IsRegion || h.Place.IsPopulatedPlace)
+                && (words > 1 || h.Place.IsCountry || h.Place.Feature is "ADM1" or "PPLC" or "PPLA" || h.Place.Population >= LargeTown))];
     }
 
     /// <summary>
