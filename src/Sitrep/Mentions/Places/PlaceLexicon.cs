@@ -35,9 +35,13 @@ public sealed class PlaceLexicon
     /// <summary>Nationality words as written («ukrainienne», «Russians») → ISO 3166-1 alpha-2.</summary>
     public FrozenDictionary<string, string> Demonyms { get; }
 
-    /// <summary>The country a nationality word names, as written or in lower case («Ukrainiens», «ukrainiens»), or null.</summary>
+    /// <summary>
+    /// The country a nationality word names, as written, in lower case or capitalised («Ukrainiens», «ukrainiens»,
+    /// «KAZAKH» in a headline), or null.
+    /// </summary>
     public string? DemonymCountry(string word) =>
-        Demonyms.GetValueOrDefault(word) ?? Demonyms.GetValueOrDefault(word.ToLowerInvariant());
+        Demonyms.GetValueOrDefault(word) ?? Demonyms.GetValueOrDefault(word.ToLowerInvariant())
+        ?? (word.Length > 1 ? Demonyms.GetValueOrDefault(string.Concat(word.AsSpan(0, 1), word[1..].ToLowerInvariant())) : null);
 
     /// <summary>
     /// The GeoNames id of the continent a continent adjective or inhabitant noun points to («European», «africaines»),

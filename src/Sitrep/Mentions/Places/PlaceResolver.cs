@@ -145,7 +145,7 @@ public sealed class PlaceResolver(Gazetteer gazetteer, PlaceLexicon lexicon)
         // «Commerce», «Robinson»): alone, it counts only as a country, a first-order division or a large town.
         static List<GazetteerHit> Areas(IReadOnlyList<GazetteerHit> hits, int words = 2) =>
             [.. hits.Where(h => h.MainName && (h.Place.IsCountry || h.Place.IsRegion || h.Place.IsPopulatedPlace)
-                && (words > 1 || h.Place.IsCountry || h.Place.Feature is "ADM1" or "PPLC" or "PPLA" || h.Place.Population >= LargeTown))];
+                && (words > 1 || h.Place.IsCountry || h.Place.Feature is "ADM1" or "PPLC" or "PPLA" || (h.Place.IsPopulatedPlace && h.Place.Population >= LargeTown)))];
     }
 
     /// <summary>
