@@ -19,6 +19,7 @@ internal sealed class ActorCoder
 
     private readonly EventLexicon _lexicon;
     private readonly PlaceLexicon _places;
+    private readonly string[] _possessive;
     private readonly Document _document;
     private readonly Dictionary<int, Entity> _entityByToken = [];
     private readonly Dictionary<int, (Place Place, PlaceMention Mention)> _placeByToken = [];
@@ -28,6 +29,7 @@ internal sealed class ActorCoder
         _document = document;
         _lexicon = lexicon;
         _places = places;
+        _possessive = (lexicon.Word("grammar", "possessive") ?? "").Split('|', StringSplitOptions.RemoveEmptyEntries);
         foreach (Entity entity in document.Entities)
         {
             foreach (EntityMention mention in entity.Mentions)
@@ -133,7 +135,14 @@ internal sealed class ActorCoder
             }
 
             string word = view.Word(t), lemma = view.Lemma(t);
-            country ??= ToAlpha3(_places.DemonymCountry(_document[_document.Tokens[t].Span]));
+            string written = _document[_document.Tokens[t].Span];
+            country ??= ToAlpha3(_places.DemonymCountry(written));
+            if (t == chunk.Head && view.Tag(t) is "NOUN" or "PROPN" && IsInhabitants(written))
+            {
+                // «Palestinians», «les Ukrainiens»: a nationality's people, coded civilians as the PLOVER gold records code them.
+                sector ??= "CVL";
+            }
+
             if (view.Tag(t) is "NOUN" or "ADJ" && (t == chunk.Head || sector is null))
             {
                 string? role = _lexicon.Word("sector", lemma) ?? _lexicon.Word("sector", word);
@@ -168,6 +177,18 @@ internal sealed class ActorCoder
             }
         }
 
+        // «Israel's Cabinet», «Jordan's King Abdullah»: a possessor before the phrase says whose it is; a phrase that
+        // names nobody is its possessor's act («Saddam Hussein's proposal»).
+        if (country is null && depth < 2 && Possessor(view, chunk) is { } possessor && Code(view, possessor, depth + 1) is { } owner)
+        {
+            if (sector is null && entityId is null && !person)
+            {
+                return owner;
+            }
+
+            country = owner.Country;
+        }
+
         if (country is null && sector is null && entityId is null && !person)
         {
             return null;
@@ -186,6 +207,52 @@ internal sealed class ActorCoder
         }
 
         return TextSpan.FromBounds(_document.Tokens[start].Span.Start, _document.Tokens[chunk.End - 1].Span.End);
+    }
+
+    /// <summary>The phrase right before a possessive ending that comes before this one («Israel» in «Israel's Cabinet»), or null.</summary>
+    private Chunk? Possessor(SentenceView view, Chunk chunk)
+    {
+        int mark = chunk.Start - 1;
+        if (_possessive.Length == 0 || !view.Contains(mark) || !_possessive.Contains(view.Word(mark)))
+        {
+            return null;
+        }
+
+        int before = view.ChunkAt(mark - 1);
+        return before >= 0 && view.Chunks[before].End == mark ? view.Chunks[before] : null;
+    }
+
+    /// <summary>A plural inhabitant noun: a capitalised demonym whose singular names the same country («Palestinians», «Ukrainiens»).</summary>
+    private bool IsInhabitants(string word) =>
+        word.Length > 2 && char.IsUpper(word[0]) && word.EndsWith('s')
+        && _places.DemonymCountry(word) is { } plural && _places.DemonymCountry(word[..^1]) == plural;
+
+    /// <summary>
+    /// The one country a sentence names, by its places, entities and nationality words, or null when it names none or
+    /// several; intergovernmental and non-governmental bodies do not count.
+    /// </summary>
+    public string? SentenceCountry(SentenceView view)
+    {
+        string? only = null;
+        for (int t = view.First; t < view.End; t++)
+        {
+            string? country = _placeByToken.TryGetValue(t, out var placed) && placed.Place.Entry is { } entry ? ToAlpha3(entry.Country) : null;
+            country ??= _entityByToken.TryGetValue(t, out Entity? entity) ? ToAlpha3(entity.Country) : null;
+            country ??= ToAlpha3(_places.DemonymCountry(_document[_document.Tokens[t].Span]));
+            if (country is null)
+            {
+                continue;
+            }
+
+            if (only is not null && only != country)
+            {
+                return null;
+            }
+
+            only = country;
+        }
+
+        return only;
     }
 
     private bool IsNumber(int token) => _document.Tokens[token].Kind == Segmentation.TokenKind.Number;

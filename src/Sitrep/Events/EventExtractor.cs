@@ -1,3 +1,4 @@
+using System.Collections.Frozen;
 using System.Collections.Immutable;
 using System.Globalization;
 using Sitrep.Documents;
@@ -74,6 +75,15 @@ public sealed class EventExtractor
                 Arguments(document, view, coder, syntax, draft, ref lastActor);
             }
 
+            if (drafts.Count > 0 && coder.SentenceCountry(view) is { } only)
+            {
+                foreach (Draft draft in drafts)
+                {
+                    Domestic(draft.Actors, only);
+                    Domestic(draft.Recipients, only);
+                }
+            }
+
             MergeWithinSentence(view, drafts);
             foreach (Draft draft in drafts)
             {
@@ -101,6 +111,25 @@ public sealed class EventExtractor
         }
 
         return [.. events.Select(d => d.ToEvent(document, _ontology))];
+    }
+
+    /// <summary>
+    /// Sectors of a country's own politics: a government, a parliament, a court, an opposition, a party, police or rebels
+    /// named without their country («President Mugabe», «the opposition», «les séparatistes») belong to the only country
+    /// the sentence names («Opposition groups in Zimbabwe are demanding that President Mugabe …»). Soldiers and civilians
+    /// are left alone: they are often foreign to the place they are named in («Russian troops shelled villages»).
+    /// </summary>
+    private static readonly FrozenSet<string> DomesticSectors = FrozenSet.ToFrozenSet(["GOV", "LEG", "JUD", "OPP", "PTY", "COP", "REB", "ELI"], StringComparer.Ordinal);
+
+    private static void Domestic(List<EventParticipant> participants, string country)
+    {
+        for (int i = 0; i < participants.Count; i++)
+        {
+            if (participants[i] is { Country: null, Sector: { } sector } && DomesticSectors.Contains(sector))
+            {
+                participants[i] = participants[i] with { Country = country };
+            }
+        }
     }
 
     /// <summary>
