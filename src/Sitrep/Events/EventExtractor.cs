@@ -383,8 +383,9 @@ public sealed class EventExtractor
                 }
             }
 
-            // «a lancé une offensive»: the subject of a light verb governing the noun acts.
-            if (actors.Count == 0 && draft.Actors.Count == 0 && GoverningVerb(view, syntax, t, own >= 0 ? view.Chunks[own].Start : t) is { } verb)
+            // «a lancé une offensive», «held talks with leaders of Romania's government»: the subject of a light verb
+            // governing the noun acts, beside any partners the noun names.
+            if (roles.Agent is null && roles.Subject is null && draft.Actors.Count == 0 && GoverningVerb(view, syntax, t, own >= 0 ? view.Chunks[own].Start : t) is { } verb)
             {
                 string? light = _lexicon.Word("light", view.Lemma(verb));
                 if (light is not null)
@@ -741,6 +742,14 @@ public sealed class EventExtractor
             }
         }
 
+        // A «by» phrase the parse hangs under a verb between the noun and it is that verb's agent, not the noun's:
+        // «demonstrations to demand reforms by President Suharto's government», «a hunger strike to demand the return
+        // of property seized by government forces».
+        if (parsed.Agent is null && roles.Agent is { } agent && UnderVerbBetween(view, syntax, t, agent))
+        {
+            roles.Agent = null;
+        }
+
         roles.Subject = parsed.Subject;
         roles.Object = parsed.Complement ?? roles.Object;
         roles.Agent = parsed.Agent ?? roles.Agent;
@@ -756,6 +765,32 @@ public sealed class EventExtractor
         }
 
         return roles;
+    }
+
+    /// <summary>Whether the parse hangs a phrase after a trigger, through nouns, under a verb that lies between the trigger and the phrase.</summary>
+    private static bool UnderVerbBetween(SentenceView view, Syntax syntax, int trigger, Chunk chunk)
+    {
+        int h = chunk.Head;
+        for (int depth = 0; depth < 5; depth++)
+        {
+            h = syntax.Head(h);
+            if (h < 0 || !view.Contains(h) || h == trigger)
+            {
+                return false;
+            }
+
+            if (h >= chunk.Start && h < chunk.End)
+            {
+                continue;
+            }
+
+            if (view.Tag(h) == "VERB")
+            {
+                return h > trigger && h < chunk.Start;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>
