@@ -20,6 +20,7 @@ internal sealed class ActorCoder
     private readonly EventLexicon _lexicon;
     private readonly PlaceLexicon _places;
     private readonly string[] _possessive;
+    private readonly bool _headLast;
     private readonly Document _document;
     private readonly Dictionary<int, Entity> _entityByToken = [];
     private readonly Dictionary<int, (Place Place, PlaceMention Mention)> _placeByToken = [];
@@ -30,6 +31,7 @@ internal sealed class ActorCoder
         _lexicon = lexicon;
         _places = places;
         _possessive = (lexicon.Word("grammar", "possessive") ?? "").Split('|', StringSplitOptions.RemoveEmptyEntries);
+        _headLast = lexicon.Word("grammar", "head") == "last";
         foreach (Entity entity in document.Entities)
         {
             foreach (EntityMention mention in entity.Mentions)
@@ -143,13 +145,16 @@ internal sealed class ActorCoder
                 sector ??= "CVL";
             }
 
-            if (view.Tag(t) is "NOUN" or "ADJ" && (t == chunk.Head || sector is null))
+            // A role noun may be capitalised in a name and tagged a proper noun («the Supreme Court», «Israel's Cabinet»),
+            // but not inside a place's or a body's name («the United States», «the European Union»).
+            string tag = view.Tag(t);
+            bool roleWord = tag is "NOUN" or "ADJ" || (tag == "PROPN" && body is null && !_placeByToken.ContainsKey(t));
+            if (roleWord && (_lexicon.Word("sector", lemma) ?? _lexicon.Word("sector", word)) is { } roleSector
+                && (sector is null || ((t == chunk.Head || (_headLast && tag != "ADJ")) && !_lexicon.Is("generic", lemma))))
             {
-                string? role = _lexicon.Word("sector", lemma) ?? _lexicon.Word("sector", word);
-                if (role is not null && (sector is null || t == chunk.Head))
-                {
-                    sector = role;
-                }
+                // Where the head comes last, the last role noun names the actor («National Assembly president Laurent
+                // Fabius»), unless it is a generic one the words before qualify («opposition leader», «police spokesman»).
+                sector = roleSector;
             }
 
             person |= _lexicon.Is("person", lemma);
