@@ -160,6 +160,12 @@ internal sealed class ActorCoder
             person |= _lexicon.Is("person", lemma);
         }
 
+        // «former president Carlos Menem», «l'ancien ministre», «ex-président»: a former office holder is of the elites.
+        if (sector is "GOV" or "MIL" or "LEG" or "JUD" && IsFormer(view, chunk))
+        {
+            sector = "ELI";
+        }
+
         // The left conjunct of «Hungarian and Romanian officials» shares the head after it.
         if (sector is null && (chunk.Head < chunk.Start || chunk.Head >= chunk.End))
         {
@@ -212,6 +218,22 @@ internal sealed class ActorCoder
         }
 
         return TextSpan.FromBounds(_document.Tokens[start].Span.Start, _document.Tokens[chunk.End - 1].Span.End);
+    }
+
+    private bool IsFormer(SentenceView view, Chunk chunk)
+    {
+        for (int t = chunk.Start; t < chunk.End; t++)
+        {
+            string word = view.Word(t);
+            int hyphen = word.IndexOf('-', StringComparison.Ordinal);
+            if (_lexicon.Is("former", word) || (hyphen > 0 && _lexicon.Word("former", word[..hyphen]) == "prefix")
+                || (_lexicon.Word("former", word) == "prefix" && view.Contains(t + 1) && view.Word(t + 1) == "-"))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>The phrase right before a possessive ending that comes before this one («Israel» in «Israel's Cabinet»), or null.</summary>

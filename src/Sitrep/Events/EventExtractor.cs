@@ -323,6 +323,9 @@ public sealed class EventExtractor
                         Add(recipients, inner.Object);
                         recipients.AddRange(Receivers(coder, inner, draft.Entry.Type));
                         Add(recipients, inner.Against);
+
+                        // «offered to negotiate with the president of Armenia»: the partner of the act offered receives the offer.
+                        recipients.AddRange(inner.With);
                     }
 
                     break;
