@@ -2,8 +2,8 @@ using System.Text.Json;
 
 namespace Sitrep.Corpora;
 
-/// <summary>A coded actor of a PLOVER gold record: its country code (ISO alpha-3, IGO …) and sector, either possibly null.</summary>
-public sealed record PloverActor(string? Code, string? Sector);
+/// <summary>A coded actor of a PLOVER gold record: its country code (ISO alpha-3, IGO …) and sector, either possibly null, and the words it was coded from.</summary>
+public sealed record PloverActor(string? Code, string? Sector, string? Text = null);
 
 /// <summary>One PLOVER gold record: an English sentence, its event type, the event words, and the coded sources and targets.</summary>
 public sealed record PloverRecord(string Id, string Text, string Event, IReadOnlyList<string> EventWords, IReadOnlyList<PloverActor> Sources, IReadOnlyList<PloverActor> Targets, DateOnly? Date);
@@ -67,7 +67,8 @@ public static class PloverGold
             {
                 string? code = actor.TryGetProperty("code", out JsonElement c) ? c.GetString() : null;
                 string? sector = actor.TryGetProperty("sector", out JsonElement s) ? s.GetString() : null;
-                actors.Add(new PloverActor(string.IsNullOrEmpty(code) ? null : code, string.IsNullOrEmpty(sector) ? null : sector));
+                string? text = actor.TryGetProperty("actorText", out JsonElement t) ? t.GetString() : null;
+                actors.Add(new PloverActor(string.IsNullOrEmpty(code) ? null : code, string.IsNullOrEmpty(sector) ? null : sector, text));
             }
         }
 

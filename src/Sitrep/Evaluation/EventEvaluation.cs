@@ -34,7 +34,7 @@ public sealed record EventScores(
 /// Type: accuracy over records and macro F1 over the gold types (PLOVER 0.6 names mapped to 0.8: DEMAND → REQUEST,
 /// DISAPPROVE and INVESTIGATE → ACCUSE, FIGHT → ASSAULT). Actors: a gold source (target) is right when Sitrep's event
 /// has an actor (recipient) with the same country code and the same sector (first three letters; both may be
-/// absent); gold actors coded <c>***</c> are left out. The split: dev = even record positions, test = odd ones.
+/// absent); gold actors coded <c>***</c> are left out, and a gold sector coded <c>***</c> (undetermined) is not compared. The split: dev = even record positions, test = odd ones.
 /// </summary>
 public static class EventEvaluation
 {
@@ -62,11 +62,12 @@ public static class EventEvaluation
             pairs.Add((gold, predicted));
             (int n, int right, int country) = Score(record.Sources, chosen?.Actors);
             (sources, sourceRight, sourceCountry) = (sources + n, sourceRight + right, sourceCountry + country);
+            bool sourceWrong = right < n;
             (n, right, country) = Score(record.Targets, chosen?.Recipients);
             (targets, targetRight, targetCountry) = (targets + n, targetRight + right, targetCountry + country);
-            if (messages.Count < errors && (predicted != gold || right < n))
+            if (messages.Count < errors && (predicted != gold || sourceWrong || right < n))
             {
-                messages.Add(string.Create(CultureInfo.InvariantCulture, $"{record.Id}: gold {gold} [{string.Join(", ", record.EventWords)}] src {Codes(record.Sources)} tgt {Codes(record.Targets)}; found {string.Join(" | ", document.Events.Select(e => $"{e.Type}{(e.Modality == Modality.Asserted ? "" : "/" + e.Modality.ToString().ToLowerInvariant())} «{document[e.Trigger]}» A {Codes(e.Actors)} R {Codes(e.Recipients)}"))}\n    {record.Text}"));
+                messages.Add(string.Create(CultureInfo.InvariantCulture, $"{record.Id}: gold {gold} [{string.Join(", ", record.EventWords)}] src {Codes(record.Sources)} tgt {Codes(record.Targets)}; found {string.Join(" | ", document.Events.Select(e => $"{e.Type}{(e.Modality == Modality.Asserted ? "" : "/" + e.Modality.ToString().ToLowerInvariant())} «{document[e.Trigger]}» A {Codes(e.Actors, document)} R {Codes(e.Recipients, document)}"))}\n    {record.Text}"));
             }
         }
 
@@ -116,14 +117,16 @@ public static class EventEvaluation
                 continue;
             }
 
+            // A sector coded «***» is one the coder left undetermined («Palestinian prisoners» PSE/***), as «***»
+            // actors are: any sector fits, only the country is compared.
             country += found.Any(p => p.Country == actor.Code) ? 1 : 0;
-            right += found.Any(p => p.Country == actor.Code && p.Sector == sector) ? 1 : 0;
+            right += found.Any(p => p.Country == actor.Code && (sector == "***" || p.Sector == sector)) ? 1 : 0;
         }
 
         return (n, right, country);
     }
 
-    private static string Codes(IEnumerable<PloverActor> actors) => "[" + string.Join(" + ", actors.Select(a => $"{a.Code ?? "?"}/{a.Sector ?? "?"}")) + "]";
+    private static string Codes(IEnumerable<PloverActor> actors) => "[" + string.Join(" + ", actors.Select(a => $"{a.Code ?? "?"}/{a.Sector ?? "?"} «{a.Text}»")) + "]";
 
-    private static string Codes(IEnumerable<EventParticipant> actors) => "[" + string.Join(" + ", actors.Select(a => $"{a.Country ?? "?"}/{a.Sector ?? "?"}")) + "]";
+    private static string Codes(IEnumerable<EventParticipant> actors, Document document) => "[" + string.Join(" + ", actors.Select(a => $"{a.Country ?? "?"}/{a.Sector ?? "?"} «{document[a.Span]}»")) + "]";
 }

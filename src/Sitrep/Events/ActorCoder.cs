@@ -19,6 +19,8 @@ internal sealed class ActorCoder
 
     private readonly EventLexicon _lexicon;
     private readonly PlaceLexicon _places;
+    private readonly string[] _possessive;
+    private readonly bool _headLast;
     private readonly Document _document;
     private readonly Dictionary<int, Entity> _entityByToken = [];
     private readonly Dictionary<int, (Place Place, PlaceMention Mention)> _placeByToken = [];
@@ -28,6 +30,8 @@ internal sealed class ActorCoder
         _document = document;
         _lexicon = lexicon;
         _places = places;
+        _possessive = (lexicon.Word("grammar", "possessive") ?? "").Split('|', StringSplitOptions.RemoveEmptyEntries);
+        _headLast = lexicon.Word("grammar", "head") == "last";
         foreach (Entity entity in document.Entities)
         {
             foreach (EntityMention mention in entity.Mentions)
@@ -133,17 +137,33 @@ internal sealed class ActorCoder
             }
 
             string word = view.Word(t), lemma = view.Lemma(t);
-            country ??= ToAlpha3(_places.DemonymCountry(_document[_document.Tokens[t].Span]));
-            if (view.Tag(t) is "NOUN" or "ADJ" && (t == chunk.Head || sector is null))
+            string written = _document[_document.Tokens[t].Span];
+            country ??= ToAlpha3(_places.DemonymCountry(written));
+            if (t == chunk.Head && view.Tag(t) is "NOUN" or "PROPN" && IsInhabitants(written))
             {
-                string? role = _lexicon.Word("sector", lemma) ?? _lexicon.Word("sector", word);
-                if (role is not null && (sector is null || t == chunk.Head))
-                {
-                    sector = role;
-                }
+                // «Palestinians», «les Ukrainiens»: a nationality's people, coded civilians as the PLOVER gold records code them.
+                sector ??= "CVL";
+            }
+
+            // A role noun may be capitalised in a name and tagged a proper noun («the Supreme Court», «Israel's Cabinet»),
+            // but not inside a place's or a body's name («the United States», «the European Union»).
+            string tag = view.Tag(t);
+            bool roleWord = tag is "NOUN" or "ADJ" || (tag == "PROPN" && body is null && !_placeByToken.ContainsKey(t));
+            if (roleWord && (_lexicon.Word("sector", lemma) ?? _lexicon.Word("sector", word)) is { } roleSector
+                && (sector is null || ((t == chunk.Head || (_headLast && tag != "ADJ")) && !_lexicon.Is("generic", lemma))))
+            {
+                // Where the head comes last, the last role noun names the actor («National Assembly president Laurent
+                // Fabius»), unless it is a generic one the words before qualify («opposition leader», «police spokesman»).
+                sector = roleSector;
             }
 
             person |= _lexicon.Is("person", lemma);
+        }
+
+        // «former president Carlos Menem», «l'ancien ministre», «ex-président»: a former office holder is of the elites.
+        if (sector is "GOV" or "MIL" or "LEG" or "JUD" && IsFormer(view, chunk))
+        {
+            sector = "ELI";
         }
 
         // The left conjunct of «Hungarian and Romanian officials» shares the head after it.
@@ -168,6 +188,18 @@ internal sealed class ActorCoder
             }
         }
 
+        // «Israel's Cabinet», «Jordan's King Abdullah»: a possessor before the phrase says whose it is; a phrase that
+        // names nobody is its possessor's act («Saddam Hussein's proposal»).
+        if (country is null && depth < 2 && Possessor(view, chunk) is { } possessor && Code(view, possessor, depth + 1) is { } owner)
+        {
+            if (sector is null && entityId is null && !person)
+            {
+                return owner;
+            }
+
+            country = owner.Country;
+        }
+
         if (country is null && sector is null && entityId is null && !person)
         {
             return null;
@@ -186,6 +218,68 @@ internal sealed class ActorCoder
         }
 
         return TextSpan.FromBounds(_document.Tokens[start].Span.Start, _document.Tokens[chunk.End - 1].Span.End);
+    }
+
+    private bool IsFormer(SentenceView view, Chunk chunk)
+    {
+        for (int t = chunk.Start; t < chunk.End; t++)
+        {
+            string word = view.Word(t);
+            int hyphen = word.IndexOf('-', StringComparison.Ordinal);
+            if (_lexicon.Is("former", word) || (hyphen > 0 && _lexicon.Word("former", word[..hyphen]) == "prefix")
+                || (_lexicon.Word("former", word) == "prefix" && view.Contains(t + 1) && view.Word(t + 1) == "-"))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>The phrase right before a possessive ending that comes before this one («Israel» in «Israel's Cabinet»), or null.</summary>
+    private Chunk? Possessor(SentenceView view, Chunk chunk)
+    {
+        int mark = chunk.Start - 1;
+        if (_possessive.Length == 0 || !view.Contains(mark) || !_possessive.Contains(view.Word(mark)))
+        {
+            return null;
+        }
+
+        int before = view.ChunkAt(mark - 1);
+        return before >= 0 && view.Chunks[before].End == mark ? view.Chunks[before] : null;
+    }
+
+    /// <summary>A plural inhabitant noun: a capitalised demonym whose singular names the same country («Palestinians», «Ukrainiens»).</summary>
+    private bool IsInhabitants(string word) =>
+        word.Length > 2 && char.IsUpper(word[0]) && word.EndsWith('s')
+        && _places.DemonymCountry(word) is { } plural && _places.DemonymCountry(word[..^1]) == plural;
+
+    /// <summary>
+    /// The one country a sentence names, by its places, entities and nationality words, or null when it names none or
+    /// several; intergovernmental and non-governmental bodies do not count.
+    /// </summary>
+    public string? SentenceCountry(SentenceView view)
+    {
+        string? only = null;
+        for (int t = view.First; t < view.End; t++)
+        {
+            string? country = _placeByToken.TryGetValue(t, out var placed) && placed.Place.Entry is { } entry ? ToAlpha3(entry.Country) : null;
+            country ??= _entityByToken.TryGetValue(t, out Entity? entity) ? ToAlpha3(entity.Country) : null;
+            country ??= ToAlpha3(_places.DemonymCountry(_document[_document.Tokens[t].Span]));
+            if (country is null)
+            {
+                continue;
+            }
+
+            if (only is not null && only != country)
+            {
+                return null;
+            }
+
+            only = country;
+        }
+
+        return only;
     }
 
     private bool IsNumber(int token) => _document.Tokens[token].Kind == Segmentation.TokenKind.Number;

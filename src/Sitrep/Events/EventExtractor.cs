@@ -1,3 +1,4 @@
+using System.Collections.Frozen;
 using System.Collections.Immutable;
 using System.Globalization;
 using Sitrep.Documents;
@@ -74,6 +75,15 @@ public sealed class EventExtractor
                 Arguments(document, view, coder, syntax, draft, ref lastActor);
             }
 
+            if (drafts.Count > 0 && coder.SentenceCountry(view) is { } only)
+            {
+                foreach (Draft draft in drafts)
+                {
+                    Domestic(draft.Actors, only);
+                    Domestic(draft.Recipients, only);
+                }
+            }
+
             MergeWithinSentence(view, drafts);
             foreach (Draft draft in drafts)
             {
@@ -101,6 +111,25 @@ public sealed class EventExtractor
         }
 
         return [.. events.Select(d => d.ToEvent(document, _ontology))];
+    }
+
+    /// <summary>
+    /// Sectors of a country's own politics: a government, a parliament, a court, an opposition, a party, police or rebels
+    /// named without their country («President Mugabe», «the opposition», «les séparatistes») belong to the only country
+    /// the sentence names («Opposition groups in Zimbabwe are demanding that President Mugabe …»). Soldiers and civilians
+    /// are left alone: they are often foreign to the place they are named in («Russian troops shelled villages»).
+    /// </summary>
+    private static readonly FrozenSet<string> DomesticSectors = FrozenSet.ToFrozenSet(["GOV", "LEG", "JUD", "OPP", "PTY", "COP", "REB", "ELI"], StringComparer.Ordinal);
+
+    private static void Domestic(List<EventParticipant> participants, string country)
+    {
+        for (int i = 0; i < participants.Count; i++)
+        {
+            if (participants[i] is { Country: null, Sector: { } sector } && DomesticSectors.Contains(sector))
+            {
+                participants[i] = participants[i] with { Country = country };
+            }
+        }
     }
 
     /// <summary>
@@ -294,6 +323,9 @@ public sealed class EventExtractor
                         Add(recipients, inner.Object);
                         recipients.AddRange(Receivers(coder, inner, draft.Entry.Type));
                         Add(recipients, inner.Against);
+
+                        // «offered to negotiate with the president of Armenia»: the partner of the act offered receives the offer.
+                        recipients.AddRange(inner.With);
                     }
 
                     break;
@@ -354,8 +386,9 @@ public sealed class EventExtractor
                 }
             }
 
-            // «a lancé une offensive»: the subject of a light verb governing the noun acts.
-            if (actors.Count == 0 && draft.Actors.Count == 0 && GoverningVerb(view, syntax, t, own >= 0 ? view.Chunks[own].Start : t) is { } verb)
+            // «a lancé une offensive», «held talks with leaders of Romania's government»: the subject of a light verb
+            // governing the noun acts, beside any partners the noun names.
+            if (roles.Agent is null && roles.Subject is null && draft.Actors.Count == 0 && GoverningVerb(view, syntax, t, own >= 0 ? view.Chunks[own].Start : t) is { } verb)
             {
                 string? light = _lexicon.Word("light", view.Lemma(verb));
                 if (light is not null)
@@ -712,6 +745,14 @@ public sealed class EventExtractor
             }
         }
 
+        // A «by» phrase the parse hangs under a verb between the noun and it is that verb's agent, not the noun's:
+        // «demonstrations to demand reforms by President Suharto's government», «a hunger strike to demand the return
+        // of property seized by government forces».
+        if (parsed.Agent is null && roles.Agent is { } agent && UnderVerbBetween(view, syntax, t, agent))
+        {
+            roles.Agent = null;
+        }
+
         roles.Subject = parsed.Subject;
         roles.Object = parsed.Complement ?? roles.Object;
         roles.Agent = parsed.Agent ?? roles.Agent;
@@ -727,6 +768,32 @@ public sealed class EventExtractor
         }
 
         return roles;
+    }
+
+    /// <summary>Whether the parse hangs a phrase after a trigger, through nouns, under a verb that lies between the trigger and the phrase.</summary>
+    private static bool UnderVerbBetween(SentenceView view, Syntax syntax, int trigger, Chunk chunk)
+    {
+        int h = chunk.Head;
+        for (int depth = 0; depth < 5; depth++)
+        {
+            h = syntax.Head(h);
+            if (h < 0 || !view.Contains(h) || h == trigger)
+            {
+                return false;
+            }
+
+            if (h >= chunk.Start && h < chunk.End)
+            {
+                continue;
+            }
+
+            if (view.Tag(h) == "VERB")
+            {
+                return h > trigger && h < chunk.Start;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>

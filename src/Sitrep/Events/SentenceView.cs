@@ -1,4 +1,6 @@
 using Sitrep.Documents;
+using Sitrep.Mentions.Entities;
+using Sitrep.Mentions.Places;
 
 namespace Sitrep.Events;
 
@@ -59,6 +61,7 @@ internal sealed class SentenceView
         }
 
         int dateline = DatelineEnd(document, first, n);
+        bool[] named = NamedTokens(document, first, n);
         ChunkOf = new int[n];
         Array.Fill(ChunkOf, -1);
         Chunks = [];
@@ -72,7 +75,7 @@ internal sealed class SentenceView
             }
 
             int start = i;
-            while (i < n && (InPhrase(i) || (Tags[i] == "ADV" && i + 1 < n && Tags[i + 1] == "ADJ" && i > start) || Coordinated(i)) && (i == start || !timeStarts.Contains(First + i)))
+            while (i < n && (InPhrase(i) || (Tags[i] == "ADV" && i + 1 < n && Tags[i + 1] == "ADJ" && i > start) || Coordinated(i) || (i > start && Hyphen(i))) && (i == start || !timeStarts.Contains(First + i)))
             {
                 i++;
             }
@@ -133,10 +136,57 @@ internal sealed class SentenceView
             }
         }
 
-        bool InPhrase(int k) => k >= dateline && Tags[k] is "DET" or "ADJ" or "NOUN" or "PROPN" or "NUM";
+        bool InPhrase(int k) => k >= dateline && (Tags[k] is "DET" or "ADJ" or "NOUN" or "PROPN" or "NUM" || named[k]);
+
+        // «Secretary-General», «vice-président»: a hyphen written tight between two words of a phrase joins them.
+        bool Hyphen(int k) => Words[k] == "-" && k + 1 < n && InPhrase(k + 1)
+            && document.Tokens[First + k - 1].Span.End == document.Tokens[First + k].Span.Start
+            && document.Tokens[First + k].Span.End == document.Tokens[First + k + 1].Span.Start;
 
         // «Hungarian and Romanian officials», «the United States and Jordan»: one phrase, coded per conjunct.
         bool Coordinated(int k) => Tags[k] == "CCONJ" && k > 0 && k + 1 < n && Tags[k - 1] is "ADJ" or "PROPN" && Tags[k + 1] is "ADJ" or "PROPN" or "DET";
+    }
+
+    /// <summary>
+    /// The tokens inside a name of several words the entity or place recognisers found, which stay one phrase whatever
+    /// their tags: «United» in «the United States» is tagged a verb, «'s» in «People's Republic» a particle, «-» in
+    /// «Fazl-ur-Rehman» a punctuation mark. Punctuation counts only inside the name, never at its ends.
+    /// </summary>
+    private static bool[] NamedTokens(Document document, int first, int n)
+    {
+        bool[] named = new bool[n];
+        void Mark(int start, int end)
+        {
+            if (end - start < 2 || start < first || end > first + n)
+            {
+                return;
+            }
+
+            for (int t = start; t < end; t++)
+            {
+                string tag = document.PartsOfSpeech[t];
+                named[t - first] = tag != "PUNCT" || (t > start && t < end - 1 && document[document.Tokens[t].Span] is "-" or "'" or "’" or ".");
+            }
+        }
+
+        foreach (Entity entity in document.Entities)
+        {
+            foreach (EntityMention mention in entity.Mentions)
+            {
+                Mark(mention.FirstToken, mention.FirstToken + mention.TokenCount);
+            }
+        }
+
+        foreach (Place place in document.Places)
+        {
+            foreach (PlaceMention mention in place.Mentions)
+            {
+                (int start, int end) = document.TokensWithin(mention.Span);
+                Mark(start, end);
+            }
+        }
+
+        return named;
     }
 
     /// <summary>
