@@ -1,22 +1,37 @@
 using System.Collections.Immutable;
 using System.Numerics;
+using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
 
 namespace Sitrep.Tagging.Sequence;
 
 /// <summary>
 /// The weights of a trained linear classifier over hashed features: one row of class weights per feature key,
-/// found through an open-addressing table. Immutable and thread-safe once built. Rows are padded to a whole
-/// number of SIMD vectors, so scoring a feature is one table probe and a few vector additions.
+/// found through an open-addressing table. Immutable and thread-safe once built.
 /// </summary>
+/// <remarks>
+/// The table is far larger than the caches, so scoring is bound by memory: each feature key sits in a slot of
+/// 64 bytes (or 128 when there are more than 28 labels) with its weights beside it as half-precision floats,
+/// aligned to a cache line, so finding a feature and reading its row costs one cache miss. Scoring first reads
+/// the home slot of every feature with no branch on the data, so the misses of all the features of a token are
+/// in flight together, then sums the rows.
+/// </remarks>
 public sealed class LinearModel
 {
     private const uint Magic = 0x314D4C53; // "SLM1"
+    private const int Line = 64;
+    private const int WeightsOffset = sizeof(ulong);
+    private const int Chunk = 8;
 
-    // Key and row side by side: one cache line per probe, the table being far larger than the caches.
-    private readonly Slot[] _slots;
+    // Half-precision bits of the smallest normal number: smaller weights are stored as zero.
+    private const ushort SmallestNormal = 0x0400;
+
+    private readonly byte[] _table;
+    private readonly int _origin;
+    private readonly int _slotSize;
     private readonly int _mask;
-    private readonly float[] _weights;
+    private readonly ulong[] _keys;
 
     public LinearModel(ImmutableArray<string> labels, IReadOnlyList<(ulong Key, float[] Weights)> rows)
         : this(labels, [.. rows.Select(r => r.Key)], Flatten(labels.Length, rows))
@@ -34,19 +49,27 @@ public sealed class LinearModel
         }
 
         Labels = labels;
-        int vector = Vector<float>.Count;
-        Stride = (labels.Length + vector - 1) / vector * vector;
-        int capacity = (int)BitOperations.RoundUpToPowerOf2((uint)Math.Max(16, keys.Length * 2));
-        _slots = new Slot[capacity];
+        Stride = (labels.Length + Chunk - 1) / Chunk * Chunk;
+        _slotSize = (WeightsOffset + (Stride * sizeof(ushort)) + Line - 1) / Line * Line;
+
+        // At most 70% full: a longer probe sequence costs one more cache line per missing feature.
+        int capacity = (int)BitOperations.RoundUpToPowerOf2((uint)Math.Max(16, (keys.Length * 10 / 7) + 1));
         _mask = capacity - 1;
-        _weights = new float[keys.Length * Stride];
+        _table = GC.AllocateArray<byte>((capacity * _slotSize) + Line, pinned: true);
+        _origin = AlignmentOffset(_table);
+        _keys = [.. keys];
         for (int r = 0; r < keys.Length; r++)
         {
             ulong key = keys[r];
-            int slot = (int)key & _mask;
-            while (_slots[slot].Key != 0)
+            if (key == 0)
             {
-                if (_slots[slot].Key == key)
+                throw new ArgumentException("feature key 0 marks an empty slot", nameof(keys));
+            }
+
+            int slot = (int)key & _mask;
+            while (KeyAt(slot) != 0)
+            {
+                if (KeyAt(slot) == key)
                 {
                     throw new ArgumentException($"feature key {key:x16} appears twice", nameof(keys));
                 }
@@ -54,8 +77,14 @@ public sealed class LinearModel
                 slot = (slot + 1) & _mask;
             }
 
-            _slots[slot] = new Slot(key, r);
-            weights.AsSpan(r * labels.Length, labels.Length).CopyTo(_weights.AsSpan(r * Stride));
+            Span<byte> entry = _table.AsSpan(_origin + (slot * _slotSize), _slotSize);
+            MemoryMarshal.Write(entry, key);
+            Span<ushort> halves = MemoryMarshal.Cast<byte, ushort>(entry[WeightsOffset..]);
+            for (int label = 0; label < labels.Length; label++)
+            {
+                ushort bits = BitConverter.HalfToUInt16Bits((Half)weights[(r * labels.Length) + label]);
+                halves[label] = (bits & 0x7FFF) < SmallestNormal ? (ushort)0 : bits;
+            }
         }
 
         FeatureCount = keys.Length;
@@ -71,21 +100,43 @@ public sealed class LinearModel
     /// <summary>Sets <paramref name="scores"/> (length <see cref="Stride"/>) to the sum of the rows of the features present.</summary>
     public void Score(ReadOnlySpan<ulong> features, Span<float> scores)
     {
+        scores = scores[..Stride];
         scores.Clear();
-        Span<Vector<float>> sum = MemoryMarshal.Cast<float, Vector<float>>(scores[..Stride]);
+        ref byte table = ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(_table), _origin);
+
+        // First pass, without a branch on what memory holds: the home slots of all features are read at once.
+        ulong seen = 0;
         foreach (ulong key in features)
         {
-            int row = Find(key);
-            if (row < 0)
-            {
-                continue;
-            }
+            seen += Unsafe.As<byte, ulong>(ref Unsafe.Add(ref table, ((int)key & _mask) * _slotSize));
+        }
 
-            ReadOnlySpan<Vector<float>> weights = MemoryMarshal.Cast<float, Vector<float>>(_weights.AsSpan(row * Stride, Stride));
-            for (int v = 0; v < sum.Length; v++)
+        foreach (ulong key in features)
+        {
+            int slot = (int)key & _mask;
+            while (true)
             {
-                sum[v] += weights[v];
+                ref byte entry = ref Unsafe.Add(ref table, slot * _slotSize);
+                ulong found = Unsafe.As<byte, ulong>(ref entry);
+                if (found == key)
+                {
+                    Add(ref Unsafe.Add(ref entry, WeightsOffset), scores);
+                    break;
+                }
+
+                if (found == 0)
+                {
+                    break;
+                }
+
+                slot = (slot + 1) & _mask;
             }
+        }
+
+        // Keeps the first pass from being optimised away; a sum of keys is never exactly this.
+        if (seen == 1)
+        {
+            scores[0] += 0;
         }
     }
 
@@ -95,20 +146,17 @@ public sealed class LinearModel
     /// </summary>
     public (ulong[] Keys, float[] Weights) Export()
     {
-        var keys = new ulong[FeatureCount];
         var weights = new float[FeatureCount * Labels.Length];
-        int r = 0;
-        foreach (Slot slot in _slots)
+        for (int r = 0; r < _keys.Length; r++)
         {
-            if (slot.Key != 0)
+            ReadOnlySpan<ushort> row = RowOf(_keys[r]);
+            for (int label = 0; label < Labels.Length; label++)
             {
-                keys[r] = slot.Key;
-                _weights.AsSpan(slot.Row * Stride, Labels.Length).CopyTo(weights.AsSpan(r * Labels.Length));
-                r++;
+                weights[(r * Labels.Length) + label] = (float)BitConverter.UInt16BitsToHalf(row[label]);
             }
         }
 
-        return (keys, weights);
+        return ([.. _keys], weights);
     }
 
     /// <summary>The best label whose <paramref name="allowed"/> flag is set (all when empty).</summary>
@@ -128,24 +176,61 @@ public sealed class LinearModel
         return best;
     }
 
-    private int Find(ulong key)
+    /// <summary>The half-precision weights of a key the model holds.</summary>
+    private ReadOnlySpan<ushort> RowOf(ulong key)
     {
         int slot = (int)key & _mask;
-        while (true)
+        while (KeyAt(slot) != key)
         {
-            ref readonly Slot found = ref _slots[slot];
-            if (found.Key == key)
-            {
-                return found.Row;
-            }
-
-            if (found.Key == 0)
-            {
-                return -1;
-            }
-
             slot = (slot + 1) & _mask;
         }
+
+        return MemoryMarshal.Cast<byte, ushort>(_table.AsSpan(_origin + (slot * _slotSize) + WeightsOffset, Stride * sizeof(ushort)));
+    }
+
+    private ulong KeyAt(int slot) => MemoryMarshal.Read<ulong>(_table.AsSpan(_origin + (slot * _slotSize), sizeof(ulong)));
+
+    /// <summary>Adds a row of half-precision weights to <paramref name="scores"/> (<see cref="Stride"/> floats).</summary>
+    private static void Add(ref byte row, Span<float> scores)
+    {
+        ref ushort halves = ref Unsafe.As<byte, ushort>(ref row);
+        if (Vector256.IsHardwareAccelerated)
+        {
+            ref float sum = ref MemoryMarshal.GetReference(scores);
+            for (int c = 0; c < scores.Length; c += Chunk)
+            {
+                Vector256<float> weights = ToSingle(Vector256.WidenLower(Vector128.LoadUnsafe(ref halves, (nuint)c).ToVector256Unsafe()));
+                (Vector256.LoadUnsafe(ref sum, (nuint)c) + weights).StoreUnsafe(ref sum, (nuint)c);
+            }
+
+            return;
+        }
+
+        for (int label = 0; label < scores.Length; label++)
+        {
+            scores[label] += (float)BitConverter.UInt16BitsToHalf(Unsafe.Add(ref halves, label));
+        }
+    }
+
+    /// <summary>
+    /// Half-precision bits to floats: the exponent is rebased (15 → 127) and the mantissa widened. Exact for the
+    /// normal numbers and zero, the only values the table stores.
+    /// </summary>
+    private static Vector256<float> ToSingle(Vector256<uint> bits)
+    {
+        Vector256<uint> magnitude = bits & Vector256.Create(0x7FFFu);
+        Vector256<uint> sign = (bits & Vector256.Create(0x8000u)) << 16;
+        Vector256<uint> normal = Vector256.GreaterThanOrEqual(magnitude.AsInt32(), Vector256.Create((int)SmallestNormal)).AsUInt32();
+        return (sign | (((magnitude << 13) + Vector256.Create(0x3800_0000u)) & normal)).AsSingle();
+    }
+
+    /// <summary>Bytes from the start of the array's data to its first address on a cache-line boundary (the array is pinned).</summary>
+    private static int AlignmentOffset(byte[] pinned)
+    {
+        var handle = GCHandle.Alloc(pinned, GCHandleType.Pinned);
+        nint address = handle.AddrOfPinnedObject();
+        handle.Free();
+        return (int)((Line - (address % Line)) % Line);
     }
 
     /// <summary>
@@ -162,23 +247,13 @@ public sealed class LinearModel
             writer.Write(label);
         }
 
-        var order = new List<(ulong Key, int Row)>(FeatureCount);
-        foreach (Slot slot in _slots)
-        {
-            if (slot.Key != 0)
-            {
-                order.Add((slot.Key, slot.Row));
-            }
-        }
-
-        order.Sort((a, b) => a.Row.CompareTo(b.Row));
-        writer.Write(order.Count);
-        foreach ((ulong key, int row) in order)
+        writer.Write(_keys.Length);
+        foreach (ulong key in _keys)
         {
             writer.Write(key);
-            ReadOnlySpan<float> weights = _weights.AsSpan(row * Stride, Labels.Length);
+            ReadOnlySpan<ushort> weights = RowOf(key)[..Labels.Length];
             int nonZero = 0;
-            foreach (float w in weights)
+            foreach (ushort w in weights)
             {
                 nonZero += w != 0 ? 1 : 0;
             }
@@ -189,7 +264,7 @@ public sealed class LinearModel
                 if (weights[label] != 0)
                 {
                     writer.Write((byte)label);
-                    writer.Write((Half)weights[label]);
+                    writer.Write(BitConverter.UInt16BitsToHalf(weights[label]));
                 }
             }
         }
@@ -254,5 +329,4 @@ public sealed class LinearModel
         return weights;
     }
 
-    private readonly record struct Slot(ulong Key, int Row);
 }
