@@ -27,6 +27,8 @@ public sealed class LinearModel
     // Half-precision bits of the smallest normal number: smaller weights are stored as zero.
     private const ushort SmallestNormal = 0x0400;
 
+    private static readonly float Rebase = float.ScaleB(1f, 112);
+
     private readonly byte[] _table;
     private readonly int _origin;
     private readonly int _slotSize;
@@ -101,7 +103,6 @@ public sealed class LinearModel
     public void Score(ReadOnlySpan<ulong> features, Span<float> scores)
     {
         scores = scores[..Stride];
-        scores.Clear();
         ref byte table = ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(_table), _origin);
 
         // First pass, without a branch on what memory holds: the home slots of all features are read at once.
@@ -111,25 +112,55 @@ public sealed class LinearModel
             seen += Unsafe.As<byte, ulong>(ref Unsafe.Add(ref table, ((int)key & _mask) * _slotSize));
         }
 
-        foreach (ulong key in features)
+        if (Vector256.IsHardwareAccelerated && Stride <= 4 * Chunk)
         {
-            int slot = (int)key & _mask;
-            while (true)
+            // Up to 32 labels (every tagger): the sums stay in four vector registers.
+            int chunks = Stride / Chunk;
+            Vector256<float> sum0 = default, sum1 = default, sum2 = default, sum3 = default;
+            foreach (ulong key in features)
             {
-                ref byte entry = ref Unsafe.Add(ref table, slot * _slotSize);
-                ulong found = Unsafe.As<byte, ulong>(ref entry);
-                if (found == key)
+                ref short row = ref Unsafe.As<byte, short>(ref RowOf(ref table, key));
+                if (Unsafe.IsNullRef(ref row))
                 {
-                    Add(ref Unsafe.Add(ref entry, WeightsOffset), scores);
-                    break;
+                    continue;
                 }
 
-                if (found == 0)
-                {
-                    break;
-                }
+                sum0 += Weights(ref row, 0);
+                sum1 += chunks > 1 ? Weights(ref row, Chunk) : default;
+                sum2 += chunks > 2 ? Weights(ref row, 2 * Chunk) : default;
+                sum3 += chunks > 3 ? Weights(ref row, 3 * Chunk) : default;
+            }
 
-                slot = (slot + 1) & _mask;
+            ref float target = ref MemoryMarshal.GetReference(scores);
+            ReadOnlySpan<Vector256<float>> sums = [sum0, sum1, sum2, sum3];
+            for (int c = 0; c < chunks; c++)
+            {
+                sums[c].StoreUnsafe(ref target, (nuint)(c * Chunk));
+            }
+        }
+        else if (Vector256.IsHardwareAccelerated)
+        {
+            scores.Clear();
+            ref float target = ref MemoryMarshal.GetReference(scores);
+            foreach (ulong key in features)
+            {
+                ref short row = ref Unsafe.As<byte, short>(ref RowOf(ref table, key));
+                for (int c = 0; !Unsafe.IsNullRef(ref row) && c < Stride; c += Chunk)
+                {
+                    (Vector256.LoadUnsafe(ref target, (nuint)c) + Weights(ref row, c)).StoreUnsafe(ref target, (nuint)c);
+                }
+            }
+        }
+        else
+        {
+            scores.Clear();
+            foreach (ulong key in features)
+            {
+                ref ushort row = ref Unsafe.As<byte, ushort>(ref RowOf(ref table, key));
+                for (int label = 0; !Unsafe.IsNullRef(ref row) && label < scores.Length; label++)
+                {
+                    scores[label] += (float)BitConverter.UInt16BitsToHalf(Unsafe.Add(ref row, label));
+                }
             }
         }
 
@@ -190,38 +221,39 @@ public sealed class LinearModel
 
     private ulong KeyAt(int slot) => MemoryMarshal.Read<ulong>(_table.AsSpan(_origin + (slot * _slotSize), sizeof(ulong)));
 
-    /// <summary>Adds a row of half-precision weights to <paramref name="scores"/> (<see cref="Stride"/> floats).</summary>
-    private static void Add(ref byte row, Span<float> scores)
+    /// <summary>The weights of <paramref name="key"/> in the table starting at <paramref name="table"/>, or a null reference.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private ref byte RowOf(ref byte table, ulong key)
     {
-        ref ushort halves = ref Unsafe.As<byte, ushort>(ref row);
-        if (Vector256.IsHardwareAccelerated)
+        int slot = (int)key & _mask;
+        while (true)
         {
-            ref float sum = ref MemoryMarshal.GetReference(scores);
-            for (int c = 0; c < scores.Length; c += Chunk)
+            ref byte entry = ref Unsafe.Add(ref table, slot * _slotSize);
+            ulong found = Unsafe.As<byte, ulong>(ref entry);
+            if (found == key)
             {
-                Vector256<float> weights = ToSingle(Vector256.WidenLower(Vector128.LoadUnsafe(ref halves, (nuint)c).ToVector256Unsafe()));
-                (Vector256.LoadUnsafe(ref sum, (nuint)c) + weights).StoreUnsafe(ref sum, (nuint)c);
+                return ref Unsafe.Add(ref entry, WeightsOffset);
             }
 
-            return;
-        }
+            if (found == 0)
+            {
+                return ref Unsafe.NullRef<byte>();
+            }
 
-        for (int label = 0; label < scores.Length; label++)
-        {
-            scores[label] += (float)BitConverter.UInt16BitsToHalf(Unsafe.Add(ref halves, label));
+            slot = (slot + 1) & _mask;
         }
     }
 
     /// <summary>
-    /// Half-precision bits to floats: the exponent is rebased (15 → 127) and the mantissa widened. Exact for the
-    /// normal numbers and zero, the only values the table stores.
+    /// Eight half-precision weights as floats: the bits, sign-extended, are shifted into a float's place (sign,
+    /// exponent, mantissa) and the exponent rebased by multiplying by 2^112. Exact for the normal numbers and
+    /// zero, the only values the table stores.
     /// </summary>
-    private static Vector256<float> ToSingle(Vector256<uint> bits)
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static Vector256<float> Weights(ref short row, int first)
     {
-        Vector256<uint> magnitude = bits & Vector256.Create(0x7FFFu);
-        Vector256<uint> sign = (bits & Vector256.Create(0x8000u)) << 16;
-        Vector256<uint> normal = Vector256.GreaterThanOrEqual(magnitude.AsInt32(), Vector256.Create((int)SmallestNormal)).AsUInt32();
-        return (sign | (((magnitude << 13) + Vector256.Create(0x3800_0000u)) & normal)).AsSingle();
+        var bits = Vector256.WidenLower(Vector128.LoadUnsafe(ref row, (nuint)first).ToVector256Unsafe());
+        return ((bits << 13) & Vector256.Create(unchecked((int)0x8FFF_FFFF))).AsSingle() * Vector256.Create(Rebase);
     }
 
     /// <summary>Bytes from the start of the array's data to its first address on a cache-line boundary (the array is pinned).</summary>
