@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using Sitrep.Documents;
 using Sitrep.Segmentation;
 using Sitrep.Tagging.Entities;
 using Sitrep.Tagging.Sequence;
@@ -119,6 +120,39 @@ public sealed class SequenceTaggerTests
         var codes = new int[tokens.Length];
         gazetteer.Match(tokens, codes, stride: 1, slot: 0);
         Assert.Equal([0, 1, 3, 4], codes);
+    }
+
+    [Fact]
+    public void Token_facts_are_computed_again_when_the_same_spans_hold_other_text()
+    {
+        var facts = new TokenFacts();
+        TextSpan[] tokens = [new(0, 5), new(6, 4)];
+        facts.Load("Paris vote", tokens, clusters: null);
+        ulong paris = facts.Form[0];
+        facts.Extra[0] = 7;
+        facts.Load("Paris vote", tokens, clusters: null);
+        Assert.Equal(paris, facts.Form[0]);
+        Assert.Equal(0, facts.Extra[0]);
+        facts.Load("Rouen vote", tokens, clusters: null);
+        Assert.Equal(FeatureKey.Text("Rouen"), facts.Form[0]);
+        facts.Load("Rouen vote", [new(0, 5)], clusters: null);
+        Assert.Equal(1, facts.Length);
+    }
+
+    [Fact]
+    public void Linear_model_scores_many_labels_and_keys_as_their_sums()
+    {
+        string[] labels = [.. Enumerable.Range(0, 40).Select(i => $"L{i}")];
+        var rows = Enumerable.Range(1, 500)
+            .Select(k => ((ulong)k * 0x9E3779B97F4A7C15, Enumerable.Range(0, labels.Length).Select(l => (float)((k % 50) + l - 20) / 8).ToArray()))
+            .ToList();
+        var model = new LinearModel([.. labels], rows);
+        var scores = new float[model.Stride];
+        model.Score([rows[3].Item1, rows[250].Item1, 12345UL], scores);
+        for (int l = 0; l < labels.Length; l++)
+        {
+            Assert.Equal(rows[3].Item2[l] + rows[250].Item2[l], scores[l]);
+        }
     }
 
     private static byte[] Bytes(LinearModel model)

@@ -25,12 +25,20 @@ public sealed class WordClusters : IWordClusterSource
     private static readonly ConcurrentDictionary<string, WordClusters?> Cache = new(StringComparer.Ordinal);
 
     private readonly Dictionary<string, BrownPath> _paths;
-    private readonly Dictionary<string, BrownPath>.AlternateLookup<ReadOnlySpan<char>> _lookup;
+
+    // The paths again, keyed by the 64-bit hash of the word (FeatureKey.Text): a look-up hashes the characters
+    // once and compares no string, and the lower-case hash needs no lower-cased copy. Two words of a model
+    // sharing a hash is as unlikely as two feature keys colliding.
+    private readonly Dictionary<ulong, BrownPath> _byHash;
 
     private WordClusters(Dictionary<string, BrownPath> paths)
     {
         _paths = paths;
-        _lookup = paths.GetAlternateLookup<ReadOnlySpan<char>>();
+        _byHash = new Dictionary<ulong, BrownPath>(paths.Count);
+        foreach ((string word, BrownPath path) in paths)
+        {
+            _byHash.TryAdd(FeatureKey.Text(word), path);
+        }
     }
 
     /// <summary>How many words the model knows.</summary>
@@ -156,20 +164,7 @@ public sealed class WordClusters : IWordClusterSource
             key = buffer;
         }
 
-        if (_lookup.TryGetValue(key, out path))
-        {
-            return true;
-        }
-
-        bool changed = false;
-        for (int i = 0; i < key.Length; i++)
-        {
-            char lower = char.ToLowerInvariant(key[i]);
-            changed |= lower != key[i];
-            buffer[i] = lower;
-        }
-
-        return changed && _lookup.TryGetValue(buffer, out path);
+        return _byHash.TryGetValue(FeatureKey.Text(key), out path) || _byHash.TryGetValue(FeatureKey.LowerText(key), out path);
     }
 
     /// <summary>A word as the model stores it: every ASCII digit replaced by 0 (the training side of the rule).</summary>

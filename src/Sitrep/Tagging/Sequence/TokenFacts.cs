@@ -22,8 +22,18 @@ public enum TokenFlags : ushort
 /// form, lower-case form, word shapes, prefixes and suffixes, simple flags, and the word-cluster path.
 /// A buffer reused from sentence to sentence (one per thread); nothing in it allocates per token.
 /// </summary>
+/// <remarks>
+/// The facts of the last sentence loaded are kept with a copy of its text and token spans: the entity tagger,
+/// which runs on the sentence the part-of-speech tagger has just tagged, finds them there instead of hashing
+/// every token again.
+/// </remarks>
 public sealed class TokenFacts
 {
+    private char[] _loadedText = new char[256];
+    private int _loadedTextLength;
+    private TextSpan[] _loadedTokens = new TextSpan[64];
+    private IWordClusterSource? _loadedClusters;
+
     public const int Affixes = 4;
 
     /// <summary>Cluster path of a word with no cluster: length 0.</summary>
@@ -57,11 +67,19 @@ public sealed class TokenFacts
     /// <summary>Free per-token slots for the caller (gazetteer matches, part-of-speech tags …).</summary>
     public int[] Extra { get; private set; } = new int[64 * 4];
 
+    /// <summary>Computes the facts of a sentence's tokens (or keeps them when this sentence was the last one loaded) and clears <see cref="Extra"/>.</summary>
     public void Load(ReadOnlySpan<char> text, ReadOnlySpan<TextSpan> tokens, IWordClusterSource? clusters)
     {
+        bool loaded = IsLoaded(text, tokens, clusters);
         Ensure(tokens.Length);
         Length = tokens.Length;
         Extra.AsSpan(0, tokens.Length * 4).Clear();
+        if (loaded)
+        {
+            return;
+        }
+
+        Remember(text, tokens, clusters);
         for (int i = 0; i < tokens.Length; i++)
         {
             ReadOnlySpan<char> word = text.Slice(tokens[i].Start, tokens[i].Length);
@@ -113,6 +131,50 @@ public sealed class TokenFacts
         {
             features.Add(FeatureKey.Of(template, path));
         }
+    }
+
+    private bool IsLoaded(ReadOnlySpan<char> text, ReadOnlySpan<TextSpan> tokens, IWordClusterSource? clusters) =>
+        tokens.Length > 0
+        && tokens.Length == Length
+        && clusters == _loadedClusters
+        && tokens.SequenceEqual(_loadedTokens.AsSpan(0, tokens.Length))
+        && Covered(text, tokens).SequenceEqual(_loadedText.AsSpan(0, _loadedTextLength));
+
+    /// <summary>The text from the first character of any token to the last.</summary>
+    private static ReadOnlySpan<char> Covered(ReadOnlySpan<char> text, ReadOnlySpan<TextSpan> tokens)
+    {
+        if (tokens.IsEmpty)
+        {
+            return [];
+        }
+
+        int start = int.MaxValue, end = 0;
+        foreach (TextSpan token in tokens)
+        {
+            start = Math.Min(start, token.Start);
+            end = Math.Max(end, token.End);
+        }
+
+        return text[start..end];
+    }
+
+    private void Remember(ReadOnlySpan<char> text, ReadOnlySpan<TextSpan> tokens, IWordClusterSource? clusters)
+    {
+        _loadedClusters = clusters;
+        if (_loadedTokens.Length < tokens.Length)
+        {
+            _loadedTokens = new TextSpan[tokens.Length * 2];
+        }
+
+        tokens.CopyTo(_loadedTokens);
+        ReadOnlySpan<char> covered = Covered(text, tokens);
+        if (_loadedText.Length < covered.Length)
+        {
+            _loadedText = new char[covered.Length * 2];
+        }
+
+        covered.CopyTo(_loadedText);
+        _loadedTextLength = covered.Length;
     }
 
     private static TokenFlags FlagsOf(ReadOnlySpan<char> word)
