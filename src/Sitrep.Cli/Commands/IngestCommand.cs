@@ -206,7 +206,7 @@ internal static class IngestCommand
     {
         public static IngestSink Storing(IDocumentStore store, CancellationToken cancellationToken)
         {
-            var ingestor = new ArticleIngestor(SitrepExtractor.Default, store);
+            var ingestor = new ArticleIngestor(() => SitrepExtractor.Default, store);
             return new(read => new Step(ingestor.Extract(read, cancellationToken)), ingestor);
         }
 
@@ -524,28 +524,31 @@ internal static class IngestCommand
         }
 
         /// <summary>
-        /// The sitrep/1 documents of one input, one per line, each with its line's fraction of the bytes. Lines are read
-        /// as they are taken, so a large file is never held decoded as a whole.
+        /// The sitrep/1 documents of one input, one per line (after a UTF-8 byte order mark, if any), each with its line's
+        /// fraction of the bytes. Only the line ends are found here; each line is decoded and parsed where its work runs,
+        /// on any core, so a large file is never held decoded as a whole.
         /// </summary>
         private static IEnumerable<(Func<Step> Work, double Fraction)> Documents(byte[] bytes, string origin)
         {
-            using var reader = new StreamReader(new MemoryStream(bytes), System.Text.Encoding.UTF8);
-            int number = 0;
-            while (reader.ReadLine() is string line)
+            int start = bytes.AsSpan().StartsWith("\uFEFF"u8) ? 3 : 0, number = 0;
+            while (start < bytes.Length)
             {
+                int end = bytes.AsSpan(start).IndexOf((byte)'\n') is int newline and >= 0 ? start + newline : bytes.Length;
+                (int first, int length) = (start, end - start);
                 number++;
-                if (string.IsNullOrWhiteSpace(line))
+                start = end + 1;
+                if (bytes.AsSpan(first, length).Trim(" \t\r"u8).IsEmpty)
                 {
                     continue;
                 }
 
                 string lineOrigin = $"{origin}:{number}";
-                double fraction = (System.Text.Encoding.UTF8.GetByteCount(line) + 1.0) / bytes.Length;
+                double fraction = (length + 1.0) / bytes.Length;
                 yield return (() =>
                 {
                     try
                     {
-                        return new Step(new ExtractedArticle(StoredDocument.FromJson(line), lineOrigin));
+                        return new Step(new ExtractedArticle(StoredDocument.FromJson(System.Text.Encoding.UTF8.GetString(bytes, first, length).TrimEnd('\r')), lineOrigin));
                     }
                     catch (JsonException e)
                     {

@@ -11,8 +11,23 @@ namespace Sitrep.Storage;
 /// The two halves can run apart: <see cref="Extract"/> is thread-safe and runs on any core, <see cref="StoreAsync"/>
 /// takes the results in the order the articles were read.
 /// </summary>
-public sealed class ArticleIngestor(ExtractionPipeline pipeline, IDocumentStore store)
+public sealed class ArticleIngestor
 {
+    private readonly Lazy<ExtractionPipeline> _pipeline;
+    private readonly IDocumentStore _store;
+
+    public ArticleIngestor(ExtractionPipeline pipeline, IDocumentStore store)
+        : this(() => pipeline, store)
+    {
+    }
+
+    /// <summary>The pipeline is made when the first article is extracted: storing given sitrep/1 documents loads no model.</summary>
+    public ArticleIngestor(Func<ExtractionPipeline> pipeline, IDocumentStore store)
+    {
+        _pipeline = new Lazy<ExtractionPipeline>(pipeline);
+        _store = store;
+    }
+
     public async Task<IngestResult> IngestAsync(ArticleReadResult read, CancellationToken cancellationToken = default) =>
         await StoreAsync(Extract(read, cancellationToken), cancellationToken).ConfigureAwait(false);
 
@@ -27,7 +42,7 @@ public sealed class ArticleIngestor(ExtractionPipeline pipeline, IDocumentStore 
 
         try
         {
-            return new ExtractedArticle(StoredDocument.FromModel(SitrepJson.ToModel(pipeline.Extract(article, cancellationToken))), read.Origin);
+            return new ExtractedArticle(StoredDocument.FromModel(SitrepJson.ToModel(_pipeline.Value.Extract(article, cancellationToken))), read.Origin);
         }
         catch (ArticleReadException e)
         {
@@ -48,7 +63,7 @@ public sealed class ArticleIngestor(ExtractionPipeline pipeline, IDocumentStore 
             return extracted.Failure!;
         }
 
-        IngestResult stored = await store.PutAsync(document, cancellationToken).ConfigureAwait(false);
+        IngestResult stored = await _store.PutAsync(document, cancellationToken).ConfigureAwait(false);
         return stored with { Origin = extracted.Origin };
     }
 
@@ -65,7 +80,7 @@ public sealed class ArticleIngestor(ExtractionPipeline pipeline, IDocumentStore 
         }
 
         StoredDocument[] documents = [.. extracted.Select(e => e.Document).OfType<StoredDocument>()];
-        IReadOnlyList<IngestResult> stored = documents.Length == 0 ? [] : await store.PutManyAsync(documents, cancellationToken).ConfigureAwait(false);
+        IReadOnlyList<IngestResult> stored = documents.Length == 0 ? [] : await _store.PutManyAsync(documents, cancellationToken).ConfigureAwait(false);
         var results = new IngestResult[extracted.Count];
         int next = 0;
         for (int i = 0; i < extracted.Count; i++)
