@@ -57,9 +57,10 @@ public sealed class EventExtractor
         var timeStarts = timeTokens.Select(t => t.Token).ToHashSet();
         int[] quoteOfToken = QuoteOfToken(document);
         var syntax = Syntax.Of(document);
+        bool[] named = SentenceView.NamedTokens(document);
         foreach ((int s, int first, int end) in Windows(document))
         {
-            var view = new SentenceView(document, s, first, end, _lexicon, timeStarts);
+            var view = new SentenceView(document, s, first, end, _lexicon, timeStarts, named);
             var drafts = new List<Draft>();
             for (int t = view.First; t < view.End; t++)
             {

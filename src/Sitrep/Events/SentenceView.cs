@@ -28,7 +28,8 @@ internal sealed class SentenceView
     /// <param name="end">Token after the view.</param>
     /// <param name="lexicon">The language's event words.</param>
     /// <param name="timeStarts">First tokens of the document's time expressions.</param>
-    public SentenceView(Document document, int sentenceIndex, int first, int end, EventLexicon lexicon, IReadOnlySet<int> timeStarts)
+    /// <param name="named">The document's tokens inside a name of several words (<see cref="NamedTokens"/>).</param>
+    public SentenceView(Document document, int sentenceIndex, int first, int end, EventLexicon lexicon, IReadOnlySet<int> timeStarts, bool[] named)
     {
         Index = sentenceIndex;
         First = first;
@@ -61,7 +62,6 @@ internal sealed class SentenceView
         }
 
         int dateline = DatelineEnd(document, first, n);
-        bool[] named = NamedTokens(document, first, n);
         ChunkOf = new int[n];
         Array.Fill(ChunkOf, -1);
         Chunks = [];
@@ -136,7 +136,7 @@ internal sealed class SentenceView
             }
         }
 
-        bool InPhrase(int k) => k >= dateline && (Tags[k] is "DET" or "ADJ" or "NOUN" or "PROPN" or "NUM" || named[k]);
+        bool InPhrase(int k) => k >= dateline && (Tags[k] is "DET" or "ADJ" or "NOUN" or "PROPN" or "NUM" || named[First + k]);
 
         // «Secretary-General», «vice-président»: a hyphen written tight between two words of a phrase joins them.
         bool Hyphen(int k) => Words[k] == "-" && k + 1 < n && InPhrase(k + 1)
@@ -150,14 +150,15 @@ internal sealed class SentenceView
     /// <summary>
     /// The tokens inside a name of several words the entity or place recognisers found, which stay one phrase whatever
     /// their tags: «United» in «the United States» is tagged a verb, «'s» in «People's Republic» a particle, «-» in
-    /// «Fazl-ur-Rehman» a punctuation mark. Punctuation counts only inside the name, never at its ends.
+    /// «Fazl-ur-Rehman» a punctuation mark. Punctuation counts only inside the name, never at its ends. One array for
+    /// the whole document, indexed by token, made once and shared by every sentence's view.
     /// </summary>
-    private static bool[] NamedTokens(Document document, int first, int n)
+    public static bool[] NamedTokens(Document document)
     {
-        bool[] named = new bool[n];
+        bool[] named = new bool[document.Tokens.Length];
         void Mark(int start, int end)
         {
-            if (end - start < 2 || start < first || end > first + n)
+            if (end - start < 2)
             {
                 return;
             }
@@ -165,7 +166,7 @@ internal sealed class SentenceView
             for (int t = start; t < end; t++)
             {
                 string tag = document.PartsOfSpeech[t];
-                named[t - first] = tag != "PUNCT" || (t > start && t < end - 1 && document[document.Tokens[t].Span] is "-" or "'" or "’" or ".");
+                named[t] = tag != "PUNCT" || (t > start && t < end - 1 && document[document.Tokens[t].Span] is "-" or "'" or "’" or ".");
             }
         }
 

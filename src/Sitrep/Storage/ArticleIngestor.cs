@@ -58,13 +58,7 @@ public sealed class ArticleIngestor
     public async Task<IngestResult> StoreAsync(ExtractedArticle extracted, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(extracted);
-        if (extracted.Document is not StoredDocument document)
-        {
-            return extracted.Failure!;
-        }
-
-        IngestResult stored = await _store.PutAsync(document, cancellationToken).ConfigureAwait(false);
-        return stored with { Origin = extracted.Origin };
+        return (await StoreManyAsync([extracted], cancellationToken).ConfigureAwait(false))[0];
     }
 
     /// <summary>
@@ -74,11 +68,6 @@ public sealed class ArticleIngestor
     public async Task<IReadOnlyList<IngestResult>> StoreManyAsync(IReadOnlyList<ExtractedArticle> extracted, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(extracted);
-        if (extracted.Count == 1)
-        {
-            return [await StoreAsync(extracted[0], cancellationToken).ConfigureAwait(false)];
-        }
-
         StoredDocument[] documents = [.. extracted.Select(e => e.Document).OfType<StoredDocument>()];
         IReadOnlyList<IngestResult> stored = documents.Length == 0 ? [] : await _store.PutManyAsync(documents, cancellationToken).ConfigureAwait(false);
         var results = new IngestResult[extracted.Count];

@@ -11,13 +11,16 @@ namespace Sitrep.Mentions.Places;
 /// </summary>
 public sealed class PlaceLexicon
 {
-    private static readonly FrozenDictionary<string, FrozenDictionary<string, string>> AllDemonyms = ReadDemonyms("geo/demonyms.tsv");
+    private static readonly FrozenDictionary<string, FrozenDictionary<string, string>> AllDemonyms = ReadWords("geo/demonyms.tsv");
 
-    private static readonly FrozenDictionary<string, FrozenDictionary<string, string>> AllContinentAdjectives = ReadDemonyms("geo/continent-adjectives.tsv");
+    private static readonly FrozenDictionary<string, FrozenDictionary<string, string>> AllContinentWords = ReadWords("geo/continent-adjectives.tsv");
+
+    private readonly FrozenDictionary<string, string> _continentWords;
 
     private PlaceLexicon(string language, FrozenDictionary<string, PlaceCue> cues, FrozenDictionary<string, string> demonyms, int longestCue, string? basedSuffix, FrozenSet<string> commonWords, FrozenSet<string> coordinations, FrozenSet<string> links)
     {
         Links = links;
+        _continentWords = AllContinentWords.GetValueOrDefault(language) ?? FrozenDictionary<string, string>.Empty;
         Coordinations = coordinations;
         CommonWords = commonWords;
         Language = language;
@@ -39,19 +42,14 @@ public sealed class PlaceLexicon
     /// The country a nationality word names, as written, in lower case or capitalised («Ukrainiens», «ukrainiens»,
     /// «KAZAKH» in a headline), or null.
     /// </summary>
-    public string? DemonymCountry(string word) =>
-        Demonyms.GetValueOrDefault(word) ?? Demonyms.GetValueOrDefault(word.ToLowerInvariant())
-        ?? (word.Length > 1 ? Demonyms.GetValueOrDefault(string.Concat(word.AsSpan(0, 1), word[1..].ToLowerInvariant())) : null);
+    public string? DemonymCountry(string word) => Lookup(Demonyms, word);
 
     /// <summary>
     /// The GeoNames id of the continent a continent adjective or inhabitant noun points to («European», «africaines»),
-    /// as written or in lower case, or null (<c>Resources/geo/continent-adjectives.tsv</c>).
+    /// written as <see cref="DemonymCountry"/> reads it, or null (<c>Resources/geo/continent-adjectives.tsv</c>).
     /// </summary>
-    public long? ContinentOf(string word)
-    {
-        FrozenDictionary<string, string> words = AllContinentAdjectives.GetValueOrDefault(Language) ?? FrozenDictionary<string, string>.Empty;
-        return (words.GetValueOrDefault(word) ?? words.GetValueOrDefault(word.ToLowerInvariant())) is { } id ? long.Parse(id, System.Globalization.CultureInfo.InvariantCulture) : null;
-    }
+    public long? ContinentOf(string word) =>
+        Lookup(_continentWords, word) is { } id ? long.Parse(id, System.Globalization.CultureInfo.InvariantCulture) : null;
 
     /// <summary>Words that tie a longer name to the place it is named after («of», «de»), lower case.</summary>
     public FrozenSet<string> Links { get; }
@@ -122,8 +120,13 @@ public sealed class PlaceLexicon
             .Select(e => e.Form)
             .ToFrozenSet(StringComparer.Ordinal) ?? FrozenSet<string>.Empty;
 
+    /// <summary>A word as written, in lower case, or capitalised («KAZAKH» → «Kazakh»).</summary>
+    private static string? Lookup(FrozenDictionary<string, string> words, string word) =>
+        words.GetValueOrDefault(word) ?? words.GetValueOrDefault(word.ToLowerInvariant())
+        ?? (word.Length > 1 ? words.GetValueOrDefault(string.Concat(word.AsSpan(0, 1), word[1..].ToLowerInvariant())) : null);
+
     /// <summary>Rows of language, word, value, by language then word (the first value of a word kept).</summary>
-    private static FrozenDictionary<string, FrozenDictionary<string, string>> ReadDemonyms(string file)
+    private static FrozenDictionary<string, FrozenDictionary<string, string>> ReadWords(string file)
     {
         if (!LanguageResources.Exists(file))
         {

@@ -71,14 +71,9 @@ public sealed class PlaceResolver(Gazetteer gazetteer, PlaceLexicon lexicon)
     public IReadOnlyList<GazetteerHit> Candidates(string text, bool periodFollows = false)
     {
         ArgumentNullException.ThrowIfNull(text);
-        if (lexicon.DemonymCountry(text) is { } code && gazetteer.Country(code) is { } country)
+        if (PointedTo(text) is { } pointed)
         {
-            return [new GazetteerHit(country, true)];
-        }
-
-        if (lexicon.ContinentOf(text) is { } id && gazetteer.ByGeonamesId(id) is { } continent)
-        {
-            return [new GazetteerHit(continent, true)];
+            return [pointed];
         }
 
         IReadOnlyList<GazetteerHit> hits = gazetteer.Match(text, periodFollows);
@@ -95,6 +90,13 @@ public sealed class PlaceResolver(Gazetteer gazetteer, PlaceLexicon lexicon)
 
         return hits.Count > 0 ? hits : NamedAfter(text);
     }
+
+    /// <summary>The country a nationality word points to, or the continent a continent word points to, or null.</summary>
+    private GazetteerHit? PointedTo(string word) =>
+        ((lexicon.DemonymCountry(word) is { } code ? gazetteer.Country(code) : null)
+            ?? (lexicon.ContinentOf(word) is { } id ? gazetteer.ByGeonamesId(id) : null)) is { } place
+            ? new GazetteerHit(place, true)
+            : null;
 
     /// <summary>
     /// The place a name of several words that the gazetteer lacks is named after: what follows its last link word
@@ -116,14 +118,9 @@ public sealed class PlaceResolver(Gazetteer gazetteer, PlaceLexicon lexicon)
             return after;
         }
 
-        if (lexicon.DemonymCountry(words[0]) is { } code && gazetteer.Country(code) is { } country)
+        if (PointedTo(words[0]) is { } pointed)
         {
-            return [new GazetteerHit(country, true)];
-        }
-
-        if (lexicon.ContinentOf(words[0]) is { } id && gazetteer.ByGeonamesId(id) is { } continent)
-        {
-            return [new GazetteerHit(continent, true)];
+            return [pointed];
         }
 
         for (int n = words.Length - 1; n >= 1; n--)
